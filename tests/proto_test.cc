@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "attache/v1/admin_service.pb.h"
 #include "attache/v1/article.pb.h"
 #include "attache/v1/contact.pb.h"
 #include "attache/v1/contact_service.pb.h"
@@ -26,7 +27,8 @@ using google::protobuf::Reflection;
 
 const char* const kApiFiles[] = {
     "attache/v1/article.proto", "attache/v1/contact.proto",
-    "attache/v1/extraction_service.proto", "attache/v1/contact_service.proto"};
+    "attache/v1/extraction_service.proto", "attache/v1/contact_service.proto",
+    "attache/v1/admin_service.proto"};
 
 std::vector<const FileDescriptor*> ApiFiles() {
   // Referencing a generated type links its descriptor into the pool.
@@ -34,6 +36,7 @@ std::vector<const FileDescriptor*> ApiFiles() {
   attache::v1::Contact().GetDescriptor();
   attache::v1::ExtractContactsRequest().GetDescriptor();
   attache::v1::ListContactsRequest().GetDescriptor();
+  attache::v1::GetServerInfoResponse().GetDescriptor();
   std::vector<const FileDescriptor*> files;
   for (const char* name : kApiFiles) {
     files.push_back(DescriptorPool::generated_pool()->FindFileByName(name));
@@ -129,7 +132,9 @@ TEST_P(MessageRoundTrip, JsonRoundTripKeepsEveryField) {
   ASSERT_NE(prototype, nullptr);
   std::unique_ptr<Message> original(prototype->New());
   Populate(original.get(), /*depth=*/3);
-  ASSERT_GT(original->ByteSizeLong(), 0u) << GetParam()->full_name();
+  if (GetParam()->field_count() > 0) {
+    ASSERT_GT(original->ByteSizeLong(), 0u) << GetParam()->full_name();
+  }
 
   std::string json;
   ASSERT_TRUE(google::protobuf::util::MessageToJsonString(*original, &json).ok());
