@@ -1,0 +1,546 @@
+#include "text/boilerplate.h"
+
+#include <algorithm>
+#include <cstring>
+#include <initializer_list>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "text/segment.h"
+
+namespace attache::text {
+namespace {
+
+// Word features, as bits.
+enum WordFeature : uint16_t {
+  kSecondPerson = 1 << 0,    // you, your
+  kFirstPlural = 1 << 1,     // we, our, us
+  kAppealStrong = 1 << 2,    // donate, subscribe, newsletter
+  kAppealWeak = 1 << 3,      // support, help, free
+  kPublisher = 1 << 4,       // journalism, reporters, readers
+  kNavigationWord = 1 << 5,  // menu, search, english
+  kDateWord = 1 << 6,        // months, weekdays, "ago", "updated"
+  kSpeech = 1 << 7,          // said, told
+  kGivingNoun = 1 << 8,      // support, donation (after "your")
+};
+
+using FeatureMap = absl::flat_hash_map<absl::string_view, uint16_t>;
+
+void Add(FeatureMap* map, uint16_t feature,
+         std::initializer_list<absl::string_view> words) {
+  for (absl::string_view word : words) (*map)[word] |= feature;
+}
+
+const FeatureMap& Features() {
+  static const FeatureMap* const map = [] {
+    auto* m = new FeatureMap();
+    Add(m, kSecondPerson, {"you", "your", "yours", "yourself"});
+    Add(m, kFirstPlural, {"we", "our", "us", "ours"});
+    Add(m, kAppealStrong,
+        {"donate",     "donation",     "donations",     "donating",
+         "subscribe",  "subscribed",   "subscription",  "subscriptions",
+         "subscriber", "subscribers",  "newsletter",    "newsletters",
+         "inbox",      "paywall",      "paywalls",      "membership",
+         "contribute", "contribution", "contributions", "unsubscribe",
+         "premium",    "unlimited"});
+    Add(m, kAppealWeak,
+        {"support", "supporting", "help", "free", "member", "members",
+         "register", "story", "stories", "journalism", "independent", "access",
+         "sign", "follow", "app", "download", "notifications", "alerts",
+         "difference"});
+    Add(m, kPublisher,
+        {"journalism", "journalists", "reporters", "reporting", "story",
+         "stories", "newsroom", "readers", "paywall", "paywalls", "outlets",
+         "documentary", "coverage", "independent", "trusted", "quality",
+         "analysis"});
+    Add(m, kNavigationWord, {"menu",       "content",
+                             "search",     "home",
+                             "close",      "list",
+                             "login",      "log",
+                             "in",         "out",
+                             "sign",       "register",
+                             "subscribe",  "english",
+                             "russian",    "french",
+                             "arabic",     "chinese",
+                             "spanish",    "german",
+                             "korean",     "japanese",
+                             "turkish",    "italian",
+                             "portuguese", "top",
+                             "go",         "back",
+                             "to",         "next",
+                             "previous",   "prev",
+                             "print",      "email",
+                             "share",      "more",
+                             "loading",    "advertisement",
+                             "skip",       "main",
+                             "navigation", "about",
+                             "us",         "contact",
+                             "font",       "size",
+                             "adjust",     "facebook",
+                             "twitter",    "whatsapp",
+                             "telegram",   "linkedin",
+                             "youtube",    "instagram",
+                             "rss",        "sitemap",
+                             "help",       "faq",
+                             "tags",       "topics",
+                             "latest",     "news",
+                             "video",      "videos",
+                             "photos",     "gallery",
+                             "archive",    "editor",
+                             "editors",    "s",
+                             "pick",       "picks",
+                             "click",      "here",
+                             "language",   "select",
+                             "page",       "app",
+                             "mobile",     "version",
+                             "desktop"});
+    Add(m, kDateWord,
+        {"january",  "february",  "march",    "april",     "may",
+         "june",     "july",      "august",   "september", "october",
+         "november", "december",  "jan",      "feb",       "mar",
+         "apr",      "jun",       "jul",      "aug",       "sep",
+         "sept",     "oct",       "nov",      "dec",       "monday",
+         "tuesday",  "wednesday", "thursday", "friday",    "saturday",
+         "sunday",   "mon",       "tue",      "tues",      "wed",
+         "thu",      "thur",      "thurs",    "fri",       "sat",
+         "sun",      "am",        "pm",       "gmt",       "utc",
+         "est",      "edt",       "pst",      "ist",       "msk",
+         "cet",      "ago",       "minute",   "minutes",   "hour",
+         "hours",    "updated",   "update",   "published", "posted",
+         "write",    "modified",  "last",     "th",        "st",
+         "nd",       "rd",        "date",     "time"});
+    Add(m, kSpeech,
+        {"said", "says", "told", "asked", "added", "stated", "noted",
+         "stressed", "emphasized", "emphasised"});
+    Add(m, kGivingNoun,
+        {"support", "donation", "donations", "contribution", "contributions",
+         "help", "subscription", "membership", "generosity", "gift"});
+    return m;
+  }();
+  return *map;
+}
+
+// Counts over one paragraph or sentence.
+struct TextFeatures {
+  int words = 0;
+  int numbers = 0;
+  int digits = 0;
+  int letters = 0;
+  int second_person = 0;
+  int first_plural = 0;
+  int appeal_strong = 0;
+  int appeal_weak = 0;
+  int publisher = 0;
+  int navigation = 0;
+  int date = 0;
+  int speech = 0;
+  int giving_after_your = 0;  // "your support"
+  int pipes = 0;
+  int bullets = 0;
+  int breadcrumbs = 0;
+  int double_quotes = 0;
+  bool email = false;
+  bool url = false;
+  bool final_punctuation = false;
+
+  bool NoQuotedSpeech() const { return double_quotes == 0 && speech == 0; }
+  bool AppealVocabulary() const {
+    return second_person > 0 && (appeal_strong > 0 || giving_after_your > 0 ||
+                                 (appeal_weak > 0 && first_plural > 0));
+  }
+  bool PublisherVoice() const { return first_plural >= 2 && publisher > 0; }
+};
+
+bool IsWordByte(char c) {
+  return absl::ascii_isalpha(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+TextFeatures Measure(absl::string_view text) {
+  TextFeatures f;
+  f.final_punctuation = HasFinalPunctuation(text);
+  const FeatureMap& features = Features();
+  constexpr size_t kMaxWord = 24;
+  char word[kMaxWord];
+  bool previous_your = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (IsWordByte(c)) {
+      const size_t start = pos;
+      while (pos < text.size() && IsWordByte(text[pos])) ++pos;
+      const size_t length = pos - start;
+      ++f.words;
+      f.letters += static_cast<int>(length);
+      uint16_t bits = 0;
+      if (length <= kMaxWord) {
+        for (size_t i = 0; i < length; ++i) {
+          word[i] = absl::ascii_tolower(text[start + i]);
+        }
+        const auto it = features.find(absl::string_view(word, length));
+        if (it != features.end()) bits = it->second;
+      }
+      f.second_person += (bits & kSecondPerson) != 0 ? 1 : 0;
+      f.first_plural += (bits & kFirstPlural) != 0 ? 1 : 0;
+      f.appeal_strong += (bits & kAppealStrong) != 0 ? 1 : 0;
+      f.appeal_weak += (bits & kAppealWeak) != 0 ? 1 : 0;
+      f.publisher += (bits & kPublisher) != 0 ? 1 : 0;
+      f.navigation += (bits & kNavigationWord) != 0 ? 1 : 0;
+      f.date += (bits & kDateWord) != 0 ? 1 : 0;
+      f.speech += (bits & kSpeech) != 0 ? 1 : 0;
+      if (previous_your && (bits & kGivingNoun) != 0) ++f.giving_after_your;
+      previous_your = length == 4 && absl::string_view(word, 4) == "your";
+      continue;
+    }
+    if (absl::ascii_isdigit(c)) {
+      ++f.numbers;
+      while (pos < text.size() && absl::ascii_isdigit(text[pos])) {
+        ++f.digits;
+        ++pos;
+      }
+      continue;
+    }
+    switch (c) {
+      case '|':
+        ++f.pipes;
+        break;
+      case '>':
+        ++f.breadcrumbs;
+        break;
+      case '"':
+        ++f.double_quotes;
+        break;
+      case '@':
+        f.email = f.email || (pos > 0 && IsWordByte(text[pos - 1]));
+        break;
+      default:
+        break;
+    }
+    if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) ++f.bullets;
+    if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) ++f.breadcrumbs;
+    ++pos;
+  }
+  f.url = absl::StrContains(text, "http://") ||
+          absl::StrContains(text, "https://") ||
+          absl::StrContains(text, "www.");
+  return f;
+}
+
+// The first bytes of `text`, lower-cased, after list markers and spaces.
+class Opening {
+ public:
+  explicit Opening(absl::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size() &&
+           (text[pos] == ' ' || text[pos] == '-' || text[pos] == '*')) {
+      ++pos;
+    }
+    if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) pos += 3;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    size_ = std::min(kSize, text.size() - pos);
+    for (size_t i = 0; i < size_; ++i) {
+      buffer_[i] = absl::ascii_tolower(text[pos + i]);
+    }
+  }
+
+  bool StartsWithAny(std::initializer_list<absl::string_view> prefixes) const {
+    const absl::string_view opening(buffer_, size_);
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](absl::string_view prefix) {
+                         return absl::StartsWith(opening, prefix);
+                       });
+  }
+
+ private:
+  static constexpr size_t kSize = 32;
+  char buffer_[kSize];
+  size_t size_ = 0;
+};
+
+// True when `text` contains `needle`, which must be in lower case, ignoring
+// ASCII case.
+bool ContainsIgnoreCase(absl::string_view text, absl::string_view needle) {
+  if (needle.empty()) return true;
+  for (size_t pos = 0; pos + needle.size() <= text.size(); ++pos) {
+    if (absl::ascii_tolower(text[pos]) == needle[0] &&
+        absl::EqualsIgnoreCase(text.substr(pos, needle.size()), needle)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ContainsAnyIgnoreCase(absl::string_view text,
+                           std::initializer_list<absl::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](absl::string_view needle) {
+                       return ContainsIgnoreCase(text, needle);
+                     });
+}
+
+// A trailing parenthetical that credits a photo: "(Jane Doe/Example Press)",
+// "(Photo: Example)". Only a short group at the very end counts.
+bool EndsWithPhotoCredit(absl::string_view text) {
+  size_t end = text.size();
+  while (end > 0 && (text[end - 1] == '.' || text[end - 1] == ' ')) --end;
+  if (end == 0 || text[end - 1] != ')') return false;
+  const size_t open = text.rfind('(', end - 1);
+  if (open == absl::string_view::npos) return false;
+  const absl::string_view group = text.substr(open + 1, end - open - 2);
+  if (std::count(group.begin(), group.end(), ' ') > 6) return false;
+  return absl::StrContains(group, '/') ||
+         ContainsAnyIgnoreCase(group, {"photo", "getty", "file", "credit"});
+}
+
+bool IsMarkup(absl::string_view text) {
+  return absl::StrContains(text, "/*") || absl::StrContains(text, "*/") ||
+         absl::StrContains(text, "<script") ||
+         absl::StrContains(text, "<div") ||
+         (absl::StrContains(text, '{') && absl::StrContains(text, '}') &&
+          absl::StrContains(text, ';'));
+}
+
+// Rules that apply to sentences inside content paragraphs as well.
+BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
+                               const TextFeatures& f) {
+  if (opening.StartsWithAny({"read more",
+                             "read also",
+                             "also read",
+                             "read:",
+                             "related:",
+                             "related articles",
+                             "related stories",
+                             "related news",
+                             "related coverage",
+                             "see also",
+                             "also see",
+                             "more:",
+                             "recommended",
+                             "watch:",
+                             "watch video",
+                             "listen:",
+                             "click here",
+                             "you may also like",
+                             "you might also like",
+                             "most read",
+                             "most popular",
+                             "top stories",
+                             "editor's pick",
+                             "editors' pick",
+                             "more from",
+                             "more on this",
+                             "more stories",
+                             "further reading",
+                             "continue reading",
+                             "read the full",
+                             "read the original"})) {
+    return BoilerplateKind::kRelatedLink;
+  }
+  if (opening.StartsWithAny({"share this", "share on", "share:", "share via",
+                             "like this:", "tweet this", "print this",
+                             "email this"})) {
+    return BoilerplateKind::kShare;
+  }
+  if (opening.StartsWithAny({"subscribe",
+                             "sign up",
+                             "donate",
+                             "support us",
+                             "support our",
+                             "support independent",
+                             "become a member",
+                             "become a subscriber",
+                             "join us",
+                             "join our",
+                             "follow us",
+                             "download our",
+                             "download the",
+                             "get our",
+                             "get the latest",
+                             "don't miss",
+                             "never miss",
+                             "register now",
+                             "already a subscriber",
+                             "want more",
+                             "enjoy unlimited",
+                             "unlock"}) ||
+      (f.NoQuotedSpeech() && f.AppealVocabulary())) {
+    return BoilerplateKind::kAppeal;
+  }
+  if (opening.StartsWithAny({"photo:", "photo :", "photos:", "photo by",
+                             "photo credit", "image:", "image credit",
+                             "picture:", "credit:", "file photo",
+                             "pictured:", "caption:", "illustration:"}) ||
+      EndsWithPhotoCredit(text) ||
+      (f.words <= 12 && ContainsIgnoreCase(text, "getty images"))) {
+    return BoilerplateKind::kPhotoCredit;
+  }
+  if (f.words <= 30 &&
+      opening.StartsWithAny(
+          {"source:", "sources:", "source :", "reporting by", "(reporting by",
+           "editing by", "writing by", "compiled by", "additional reporting",
+           "with inputs from", "(with inputs", "this article was",
+           "this story was", "this story has", "originally published",
+           "first published", "this content was"})) {
+    return BoilerplateKind::kSourceCredit;
+  }
+  if (f.words <= 60 &&
+      (absl::StrContains(text, "\xC2\xA9") ||
+       ContainsAnyIgnoreCase(
+           text, {"all rights reserved", "uses cookies", "use of cookies",
+                  "privacy policy", "terms of use", "terms of service",
+                  "cookie policy"}) ||
+       opening.StartsWithAny({"copyright"}))) {
+    return BoilerplateKind::kLegal;
+  }
+  return BoilerplateKind::kNone;
+}
+
+bool IsShortFragment(const TextFeatures& f) {
+  return f.words + f.numbers <= 3 && !f.final_punctuation;
+}
+
+bool IsBlockKind(BoilerplateKind kind) {
+  return kind == BoilerplateKind::kContactInfo ||
+         kind == BoilerplateKind::kNavigation;
+}
+
+}  // namespace
+
+const char* BoilerplateKindName(BoilerplateKind kind) {
+  switch (kind) {
+    case BoilerplateKind::kNone:
+      return "none";
+    case BoilerplateKind::kAppeal:
+      return "appeal";
+    case BoilerplateKind::kRelatedLink:
+      return "related_link";
+    case BoilerplateKind::kByline:
+      return "byline";
+    case BoilerplateKind::kPhotoCredit:
+      return "photo_credit";
+    case BoilerplateKind::kNavigation:
+      return "navigation";
+    case BoilerplateKind::kContactInfo:
+      return "contact_info";
+    case BoilerplateKind::kLegal:
+      return "legal";
+    case BoilerplateKind::kShare:
+      return "share";
+    case BoilerplateKind::kCounter:
+      return "counter";
+    case BoilerplateKind::kTimestamp:
+      return "timestamp";
+    case BoilerplateKind::kSourceCredit:
+      return "source_credit";
+    case BoilerplateKind::kMarkup:
+      return "markup";
+  }
+  return "unknown";
+}
+
+BoilerplateKind ClassifySentence(absl::string_view sentence) {
+  return ClassifyInline(sentence, Opening(sentence), Measure(sentence));
+}
+
+BoilerplateKind ClassifyParagraph(absl::string_view paragraph) {
+  if (paragraph.empty()) return BoilerplateKind::kNone;
+  const TextFeatures f = Measure(paragraph);
+  const Opening opening(paragraph);
+  const int tokens = f.words + f.numbers;
+  if (IsMarkup(paragraph)) return BoilerplateKind::kMarkup;
+  if (f.pipes >= 2 || f.bullets >= 3 || f.breadcrumbs >= 2 ||
+      opening.StartsWithAny({"home >", "home \xC2\xBB", "you are here",
+                             "loading", "skip to", "advertisement"}) ||
+      (tokens > 0 && tokens <= 6 && f.navigation == tokens)) {
+    return BoilerplateKind::kNavigation;
+  }
+  if (tokens <= 6 &&
+      ContainsAnyIgnoreCase(paragraph, {"top100", "liveinternet", "statcounter",
+                                        "metrika", "counter"})) {
+    return BoilerplateKind::kCounter;
+  }
+  if (opening.StartsWithAny({"address:", "adress:", "e-mail:", "email:",
+                             "website:", "web:", "p.o. box",
+                             "contact:", "contacts:", "hotline"}) ||
+      (f.digits >= 5 &&
+       opening.StartsWithAny(
+           {"tel.", "tel:", "tel ", "telephone:", "phone:", "fax"})) ||
+      ((f.email || f.url) && tokens <= 8)) {
+    return BoilerplateKind::kContactInfo;
+  }
+  if (tokens <= 16 && f.numbers > 0 &&
+      (f.date + f.numbers + f.navigation) * 10 >= tokens * 7) {
+    return BoilerplateKind::kTimestamp;
+  }
+  if (tokens <= 14 &&
+      opening.StartsWithAny({"updated", "update:", "published", "posted on",
+                             "last updated", "last modified",
+                             "write:", "date:"})) {
+    return BoilerplateKind::kTimestamp;
+  }
+  if (tokens <= 12 && f.digits >= 7 &&
+      f.digits * 10 >= (f.digits + f.letters) * 3) {
+    return BoilerplateKind::kContactInfo;
+  }
+  if (tokens <= 12 && (!f.final_punctuation || tokens <= 6) &&
+      opening.StartsWithAny({"by ", "by:", "written by", "reported by",
+                             "words by", "posted by"})) {
+    return BoilerplateKind::kByline;
+  }
+  return ClassifyInline(paragraph, opening, f);
+}
+
+size_t AppealPrefixLength(absl::Span<const absl::string_view> sentences) {
+  size_t length = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const TextFeatures f = Measure(sentences[i]);
+    if (f.second_person > 0 || f.first_plural > 0 || f.appeal_strong > 0 ||
+        ClassifySentence(sentences[i]) != BoilerplateKind::kNone) {
+      length = i + 1;
+    }
+  }
+  return length;
+}
+
+void RefineInContext(absl::Span<const absl::string_view> paragraphs,
+                     absl::Span<BoilerplateKind> kinds) {
+  const size_t n = std::min(paragraphs.size(), kinds.size());
+  std::vector<TextFeatures> features;
+  features.reserve(n);
+  for (size_t i = 0; i < n; ++i) features.push_back(Measure(paragraphs[i]));
+
+  // Spread appeals over adjacent paragraphs in the publisher's voice, and
+  // contact or navigation blocks over adjacent short label lines.
+  const auto spread = [&](size_t i, size_t neighbour) {
+    if (kinds[i] != BoilerplateKind::kNone) return;
+    const TextFeatures& f = features[i];
+    if (kinds[neighbour] == BoilerplateKind::kAppeal && f.NoQuotedSpeech() &&
+        (f.PublisherVoice() || f.AppealVocabulary())) {
+      kinds[i] = BoilerplateKind::kAppeal;
+    } else if (IsBlockKind(kinds[neighbour]) && f.words + f.numbers <= 3 &&
+               (!f.final_punctuation || paragraphs[i].back() == ':')) {
+      kinds[i] = kinds[neighbour];
+    }
+  };
+  for (size_t i = 1; i < n; ++i) spread(i, i - 1);
+  for (size_t i = n; i-- > 1;) spread(i - 1, i);
+
+  // Short fragments after the last content paragraph.
+  size_t last_content = n;
+  for (size_t i = n; i-- > 0;) {
+    if (kinds[i] == BoilerplateKind::kNone && !IsShortFragment(features[i])) {
+      last_content = i;
+      break;
+    }
+  }
+  if (last_content == n) return;  // no content to trail
+  for (size_t i = last_content + 1; i < n; ++i) {
+    if (kinds[i] == BoilerplateKind::kNone && IsShortFragment(features[i])) {
+      kinds[i] = BoilerplateKind::kNavigation;
+    }
+  }
+}
+
+}  // namespace attache::text

@@ -1,0 +1,171 @@
+#include "text/document.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "text/dateline.h"
+#include "text/utf8.h"
+
+namespace attache::text {
+namespace {
+
+absl::Status ValidateField(absl::string_view text, absl::string_view field) {
+  const size_t bad = FindInvalidUtf8(text);
+  if (bad == kValidUtf8) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("invalid UTF-8 in ", field, " at byte offset ", bad));
+}
+
+// True when `line` repeats `title`, possibly without the title's trailing
+// " - Site name" or " | Site name".
+bool RepeatsTitle(absl::string_view line, absl::string_view title) {
+  if (title.empty() || line.size() > title.size()) return false;
+  if (line == title) return true;
+  if (!absl::StartsWith(title, line)) return false;
+  const absl::string_view rest = title.substr(line.size());
+  return absl::StartsWith(rest, " - ") || absl::StartsWith(rest, " | ");
+}
+
+// Appends the sentences of one paragraph (normalised range `range` of
+// `field_text`) to *doc.
+class SentenceAppender {
+ public:
+  SentenceAppender(Document* doc, Field field, const NormalizedText& field_text)
+      : doc_(doc), field_(field), field_text_(field_text) {}
+
+  Sentence& Append(int paragraph, ByteRange normalized) {
+    Sentence& sentence = doc_->sentences.emplace_back();
+    sentence.index = static_cast<int>(doc_->sentences.size()) - 1;
+    sentence.field = field_;
+    sentence.paragraph = paragraph;
+    sentence.normalized = normalized;
+    sentence.original = field_text_.ToOriginal(normalized);
+    sentence.text.assign(field_text_.text, normalized.begin, normalized.size());
+    std::replace(sentence.text.begin(), sentence.text.end(), '\n', ' ');
+    sentence.heading = !HasFinalPunctuation(sentence.text);
+    Tokenize(sentence.text, &sentence.tokens);
+    for (Token& token : sentence.tokens) {
+      const ByteRange original = field_text_.ToOriginal(
+          {normalized.begin + token.begin, normalized.begin + token.end});
+      token.original_begin = original.begin;
+      token.original_end = original.end;
+    }
+    return sentence;
+  }
+
+ private:
+  Document* doc_;
+  Field field_;
+  const NormalizedText& field_text_;
+};
+
+Paragraph& AddParagraph(Document* doc, Field field,
+                        const NormalizedText& field_text, ByteRange range,
+                        BoilerplateKind kind) {
+  Paragraph& paragraph = doc->paragraphs.emplace_back();
+  paragraph.field = field;
+  paragraph.normalized = range;
+  paragraph.original = field_text.ToOriginal(range);
+  paragraph.boilerplate = kind;
+  paragraph.first_sentence = static_cast<int>(doc->sentences.size());
+  return paragraph;
+}
+
+void AnalyzeTitle(const AnalyzeOptions& options, Document* doc) {
+  const std::string& title = doc->title.text;
+  if (title.empty()) return;
+  const int index = static_cast<int>(doc->paragraphs.size());
+  AddParagraph(doc, Field::kTitle, doc->title, {0, title.size()},
+               BoilerplateKind::kNone);
+  // The title is one sentence; only the length limit may cut it.
+  SegmentOptions unsplit = options.segment;
+  SentenceAppender appender(doc, Field::kTitle, doc->title);
+  size_t begin = 0;
+  const size_t limit = std::max<size_t>(unsplit.max_sentence_bytes, 1);
+  while (begin < title.size()) {
+    size_t end = std::min(title.size(), begin + limit);
+    while (end < title.size() && end > begin + 1 &&
+           (static_cast<unsigned char>(title[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    appender.Append(index, {begin, end});
+    begin = end;
+  }
+  Paragraph& paragraph = doc->paragraphs[index];
+  paragraph.sentence_count =
+      static_cast<int>(doc->sentences.size()) - paragraph.first_sentence;
+  paragraph.heading = !HasFinalPunctuation(title);
+}
+
+void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
+  const std::string& body = doc->body.text;
+  const std::vector<ByteRange> ranges = SplitParagraphs(body);
+  std::vector<absl::string_view> views;
+  views.reserve(ranges.size());
+  std::vector<BoilerplateKind> kinds;
+  kinds.reserve(ranges.size());
+  for (const ByteRange& range : ranges) {
+    views.push_back(absl::string_view(body).substr(range.begin, range.size()));
+    kinds.push_back(ClassifyParagraph(views.back()));
+  }
+  RefineInContext(views, absl::MakeSpan(kinds));
+
+  SentenceAppender appender(doc, Field::kBody, doc->body);
+  std::vector<absl::string_view> sentence_views;
+  for (size_t p = 0; p < ranges.size(); ++p) {
+    const int index = static_cast<int>(doc->paragraphs.size());
+    AddParagraph(doc, Field::kBody, doc->body, ranges[p], kinds[p]);
+    const std::vector<ByteRange> sentences =
+        SplitSentences(views[p], options.segment);
+    sentence_views.clear();
+    for (const ByteRange& s : sentences) {
+      sentence_views.push_back(views[p].substr(s.begin, s.size()));
+    }
+    // Sentences after an appeal's last appeal sentence were glued to it.
+    const size_t inherited = kinds[p] == BoilerplateKind::kAppeal
+                                 ? AppealPrefixLength(sentence_views)
+                                 : sentences.size();
+    const bool repeats_title = RepeatsTitle(views[p], doc->title.text);
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const ByteRange range{ranges[p].begin + sentences[s].begin,
+                            ranges[p].begin + sentences[s].end};
+      Sentence& sentence = appender.Append(index, range);
+      sentence.repeats_title = repeats_title;
+      if (kinds[p] != BoilerplateKind::kNone && s < inherited) {
+        sentence.boilerplate = kinds[p];
+      } else {
+        sentence.boilerplate = ClassifySentence(sentence_views[s]);
+      }
+      if (s == 0 && !sentence.is_boilerplate()) {
+        sentence.dateline_end = DatelineEnd(sentence.text, sentence.tokens);
+      }
+    }
+    Paragraph& paragraph = doc->paragraphs[index];
+    paragraph.sentence_count = static_cast<int>(sentences.size());
+    paragraph.heading = sentences.size() == 1 && doc->sentences.back().heading;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Document> Analyze(absl::string_view title,
+                                 absl::string_view body,
+                                 const AnalyzeOptions& options) {
+  if (absl::Status status = ValidateField(title, "title"); !status.ok()) {
+    return status;
+  }
+  if (absl::Status status = ValidateField(body, "body"); !status.ok()) {
+    return status;
+  }
+  Document doc;
+  doc.title = Normalize(title);
+  doc.body = Normalize(body);
+  AnalyzeTitle(options, &doc);
+  AnalyzeBody(options, &doc);
+  return doc;
+}
+
+}  // namespace attache::text

@@ -1,0 +1,243 @@
+#include "text/tokenize.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "text/char_class.h"
+#include "text/lexicon.h"
+
+namespace attache::text {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+bool IsPunctuation(char c) { return absl::StrContains(".,;:!?\"'()[]{}-", c); }
+
+size_t AlnumRunEnd(absl::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    const CharInfo info = CharAt(text, pos);
+    if (!info.alnum()) break;
+    pos += info.length;
+  }
+  return pos;
+}
+
+size_t LetterRunEnd(absl::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    const CharInfo info = CharAt(text, pos);
+    if (!info.letter) break;
+    pos += info.length;
+  }
+  return pos;
+}
+
+size_t DigitRunEnd(absl::string_view text, size_t pos) {
+  while (pos < text.size() && absl::ascii_isdigit(text[pos])) ++pos;
+  return pos;
+}
+
+bool AlnumAt(absl::string_view text, size_t pos) {
+  return pos < text.size() && CharAt(text, pos).alnum();
+}
+
+bool IsCliticTail(absl::string_view tail) {
+  return absl::EqualsIgnoreCase(tail, "re") ||
+         absl::EqualsIgnoreCase(tail, "ve") ||
+         absl::EqualsIgnoreCase(tail, "ll") ||
+         absl::EqualsIgnoreCase(tail, "d") || absl::EqualsIgnoreCase(tail, "m");
+}
+
+bool IsOrdinalSuffix(absl::string_view tail) {
+  return absl::EqualsIgnoreCase(tail, "st") ||
+         absl::EqualsIgnoreCase(tail, "nd") ||
+         absl::EqualsIgnoreCase(tail, "rd") ||
+         absl::EqualsIgnoreCase(tail, "th");
+}
+
+// End of a dotted acronym ("U.S.", "a.m.") or an upper-case initial ("F.")
+// starting at `pos`, or 0.
+size_t DottedAcronymEnd(absl::string_view text, size_t pos) {
+  size_t end = pos;
+  int letters = 0;
+  bool first_upper = false;
+  while (end < text.size()) {
+    const CharInfo info = CharAt(text, end);
+    const size_t after = end + info.length;
+    if (!info.letter || after >= text.size() || text[after] != '.') break;
+    if (letters == 0) first_upper = info.upper;
+    ++letters;
+    end = after + 1;
+  }
+  if (letters >= 2 || (letters == 1 && first_upper)) return end;
+  return 0;
+}
+
+// End of the apostrophe suffix that starts at `pos` after a word ("'s",
+// "'re", a plural's lone "'"), or 0 when the apostrophe is a quote. Sets
+// *kind.
+size_t ApostropheSuffixEnd(absl::string_view text, size_t pos,
+                           absl::string_view word, TokenKind* kind) {
+  const size_t tail_end = LetterRunEnd(text, pos + 1);
+  const absl::string_view tail = text.substr(pos + 1, tail_end - pos - 1);
+  if (AlnumAt(text, tail_end)) return 0;
+  if (tail == "s" || tail == "S") {
+    *kind = TokenKind::kPossessive;
+    return tail_end;
+  }
+  if (IsCliticTail(tail)) {
+    *kind = TokenKind::kClitic;
+    return tail_end;
+  }
+  if (tail.empty() &&
+      (absl::EndsWith(word, "s") || absl::EndsWith(word, "S"))) {
+    *kind = TokenKind::kPossessive;
+    return pos + 1;
+  }
+  return 0;
+}
+
+// True when "n't" starts at `pos`.
+bool IsNegativeClitic(absl::string_view text, size_t pos) {
+  return pos + 3 <= text.size() && (text[pos] == 'n' || text[pos] == 'N') &&
+         text[pos + 1] == '\'' &&
+         (text[pos + 2] == 't' || text[pos + 2] == 'T') &&
+         !AlnumAt(text, pos + 3);
+}
+
+// End of the word starting at `pos`, with inner apostrophes ("O'Neill") but
+// without apostrophe suffixes; "didn't" stops before "n't".
+size_t WordEnd(absl::string_view text, size_t pos) {
+  size_t end = AlnumRunEnd(text, pos);
+  while (end + 1 < text.size() && text[end] == '\'') {
+    const size_t tail_end = LetterRunEnd(text, end + 1);
+    if (tail_end == end + 1) break;
+    const absl::string_view tail = text.substr(end + 1, tail_end - end - 1);
+    if (tail == "t" || tail == "T") {
+      const char last = text[end - 1];
+      if ((last == 'n' || last == 'N') && end - 1 > pos) return end - 1;
+      break;
+    }
+    if (tail == "s" || tail == "S" || IsCliticTail(tail)) break;
+    end = AlnumRunEnd(text, tail_end);
+  }
+  return end;
+}
+
+// End of the number starting at `pos`: "1,200", "2.5", "13:58", "18th".
+// Sets *kind to kWord for alphanumerics such as "5G".
+size_t NumberEnd(absl::string_view text, size_t pos, TokenKind* kind) {
+  size_t end = DigitRunEnd(text, pos);
+  while (end + 1 < text.size() && absl::StrContains(".,:/", text[end]) &&
+         absl::ascii_isdigit(text[end + 1])) {
+    end = DigitRunEnd(text, end + 1);
+  }
+  *kind = TokenKind::kNumber;
+  if (!AlnumAt(text, end)) return end;
+  const size_t tail_end = LetterRunEnd(text, end);
+  if (IsOrdinalSuffix(text.substr(end, tail_end - end)) &&
+      !AlnumAt(text, tail_end)) {
+    return tail_end;
+  }
+  *kind = TokenKind::kWord;
+  return WordEnd(text, end);
+}
+
+LetterCase CaseOf(absl::string_view text) {
+  int upper = 0;
+  int lower = 0;
+  bool first_upper = false;
+  for (size_t pos = 0; pos < text.size();) {
+    const CharInfo info = CharAt(text, pos);
+    if (info.letter) {
+      if (upper + lower == 0) first_upper = info.upper;
+      upper += info.upper ? 1 : 0;
+      lower += info.upper ? 0 : 1;
+    }
+    pos += info.length;
+  }
+  if (upper + lower == 0) return LetterCase::kNone;
+  if (lower == 0) return upper >= 2 ? LetterCase::kUpper : LetterCase::kTitle;
+  if (first_upper) return LetterCase::kTitle;
+  return upper == 0 ? LetterCase::kLower : LetterCase::kMixed;
+}
+
+// True when the period at `pos` after `word` belongs to the word.
+bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
+  if (pos >= text.size() || text[pos] != '.') return false;
+  if (IsTitleAbbreviation(word) || IsAmbiguousAbbreviation(word) ||
+      IsInnerAbbreviation(word)) {
+    return true;
+  }
+  return IsNumberAbbreviation(word) && pos + 2 < text.size() &&
+         text[pos + 1] == ' ' && absl::ascii_isdigit(text[pos + 2]);
+}
+
+}  // namespace
+
+void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
+  bool space_before = false;
+  bool seen_word = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (IsSpace(c)) {
+      space_before = true;
+      ++pos;
+      continue;
+    }
+    const CharInfo info = CharAt(text, pos);
+    TokenKind kind = TokenKind::kWord;
+    size_t end = pos + info.length;
+    if (IsNegativeClitic(text, pos) && !space_before && !tokens->empty() &&
+        tokens->back().is_word()) {
+      kind = TokenKind::kClitic;  // split off "didn't" by WordEnd()
+      end = pos + 3;
+    } else if (info.letter) {
+      end = DottedAcronymEnd(text, pos);
+      if (end == 0) {
+        end = WordEnd(text, pos);
+        if (TakesPeriod(text, end, text.substr(pos, end - pos))) ++end;
+      }
+    } else if (info.digit) {
+      end = NumberEnd(text, pos, &kind);
+    } else if (c == '\'' && !space_before && !tokens->empty() &&
+               tokens->back().is_word()) {
+      const Token& previous = tokens->back();
+      const size_t suffix_end =
+          ApostropheSuffixEnd(text, pos, TokenText(text, previous), &kind);
+      if (suffix_end != 0) {
+        end = suffix_end;
+      } else {
+        kind = TokenKind::kPunctuation;
+      }
+    } else if (c == '.') {
+      kind = TokenKind::kPunctuation;
+      while (end < text.size() && text[end] == '.') ++end;
+    } else {
+      kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
+    }
+    Token token;
+    token.begin = pos;
+    token.end = end;
+    token.original_begin = pos;
+    token.original_end = end;
+    token.kind = kind;
+    token.letter_case = CaseOf(text.substr(pos, end - pos));
+    token.space_before = space_before;
+    if (!seen_word &&
+        (kind == TokenKind::kWord || kind == TokenKind::kNumber)) {
+      token.sentence_initial = true;
+      seen_word = true;
+    }
+    tokens->push_back(token);
+    space_before = false;
+    pos = end;
+  }
+}
+
+std::vector<Token> Tokenize(absl::string_view text) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+}  // namespace attache::text

@@ -1,0 +1,110 @@
+#include "text/utf8.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+
+namespace attache::text {
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// Length of the leading run of ASCII bytes of `text` starting at `pos`.
+size_t AsciiRunEnd(absl::string_view text, size_t pos) {
+  while (pos + 8 <= text.size()) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, sizeof(word));
+    if ((word & kHighBits) != 0) break;
+    pos += 8;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    ++pos;
+  }
+  return pos;
+}
+
+}  // namespace
+
+int DecodeUtf8(absl::string_view text, size_t pos, char32_t* code_point) {
+  const auto byte = [&](size_t i) {
+    return static_cast<unsigned char>(text[pos + i]);
+  };
+  const size_t available = text.size() - pos;
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) {
+    *code_point = lead;
+    return 1;
+  }
+  int length = 0;
+  // Bounds of the second byte; later bytes are always 0x80..0xBF.
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;  // overlong
+    if (lead == 0xED) second_max = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;  // overlong
+    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (available < static_cast<size_t>(length)) return 0;
+  if (byte(1) < second_min || byte(1) > second_max) return 0;
+  char32_t value = lead & (0x7F >> length);
+  for (int i = 1; i < length; ++i) {
+    if (!IsContinuation(byte(i))) return 0;
+    value = (value << 6) | (byte(i) & 0x3F);
+  }
+  *code_point = value;
+  return length;
+}
+
+size_t FindInvalidUtf8(absl::string_view text) {
+  size_t pos = 0;
+  while (true) {
+    pos = AsciiRunEnd(text, pos);
+    if (pos >= text.size()) return kValidUtf8;
+    char32_t code_point;
+    const int length = DecodeUtf8(text, pos, &code_point);
+    if (length == 0) return pos;
+    pos += length;
+  }
+}
+
+absl::Status ValidateUtf8(absl::string_view text) {
+  const size_t bad = FindInvalidUtf8(text);
+  if (bad == kValidUtf8) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("invalid UTF-8 at byte offset ", bad));
+}
+
+bool IsAscii(absl::string_view text) {
+  return AsciiRunEnd(text, 0) == text.size();
+}
+
+void AppendUtf8(char32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+}  // namespace attache::text
