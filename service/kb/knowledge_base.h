@@ -20,6 +20,10 @@
 
 namespace attache::kb {
 
+namespace internal {
+struct KnowledgeBaseData;  // the loaded tables, in knowledge_base.cc
+}  // namespace internal
+
 struct State {
   std::string code;   // ISO 3166-1 alpha-3, e.g. "CHN"
   std::string code2;  // alpha-2, e.g. "CN"
@@ -44,28 +48,36 @@ struct Office {
 
 struct Tenure {
   std::string office_id;
-  std::string country;     // alpha-3 or organisation code
+  std::string country;  // alpha-3 or organisation code
   absl::CivilDay start;
-  absl::CivilDay end;      // inclusive; far future when still in office
-  std::string title;       // title as used in that country, may be empty
+  absl::CivilDay end;  // inclusive; far future when still in office
+  std::string title;   // title as used in that country, may be empty
 };
 
 struct Person {
-  std::string id;    // e.g. "wang-yi"
-  std::string name;  // canonical full name, e.g. "Wang Yi"
-  std::vector<Tenure> tenures;
+  std::string id;               // e.g. "wang-yi"
+  std::string name;             // canonical full name, e.g. "Wang Yi"
+  std::vector<Tenure> tenures;  // sorted by start
+  std::string surname;          // used alone on second mention, may be empty
+  std::vector<std::string> aliases;
 };
 
 enum class PlaceKind { kCapital, kCity, kVenue, kRegion };
 
 struct Place {
-  std::string name;      // as it should be reported, e.g. "New York"
-  std::string country;   // alpha-3
+  std::string name;     // as it should be reported, e.g. "New York"
+  std::string country;  // alpha-3
   PlaceKind kind = PlaceKind::kCity;
-  std::string city;      // for venues: the city it is in; else == name
+  std::string city;  // for venues: the city it is in; else == name
 };
 
-enum class EntityType : uint8_t { kState, kOrganization, kPerson, kPlace, kOffice };
+enum class EntityType : uint8_t {
+  kState,
+  kOrganization,
+  kPerson,
+  kPlace,
+  kOffice
+};
 
 // How a mention refers to its entity.
 enum class MentionForm : uint8_t {
@@ -80,7 +92,8 @@ enum class MentionForm : uint8_t {
 struct EntityRef {
   EntityType type;
   MentionForm form;
-  uint32_t index;  // into states(), organizations(), people(), places() or offices()
+  uint32_t
+      index;  // into states(), organizations(), people(), places() or offices()
 };
 
 // One matched span of text with every entity it may refer to.
@@ -100,6 +113,8 @@ class KnowledgeBase {
 
   // Version string: a digest of the data, stable for identical files.
   const std::string& version() const;
+  // Where the data came from: the directory, or "embedded".
+  const std::string& source() const;
 
   absl::Span<const State> states() const;
   absl::Span<const Organization> organizations() const;
@@ -111,6 +126,19 @@ class KnowledgeBase {
   const Organization* FindOrganization(absl::string_view code) const;
   const Person* FindPerson(absl::string_view id) const;
   const Office* FindOffice(absl::string_view id) const;
+
+  // The candidates of `phrase` read as one whole mention (same folding and
+  // case rules as FindMentions), e.g. "Chinese" -> China as an adjective.
+  std::vector<EntityRef> Lookup(absl::string_view phrase) const;
+  // The office a title names ("top diplomat" -> foreign_minister); nullptr
+  // when none.
+  const Office* FindOfficeByTitle(absl::string_view title) const;
+  // The state an adjective or demonym names ("Emirati" -> ARE, "U.S." ->
+  // USA); nullptr when none.
+  const State* FindStateByAdjective(absl::string_view adjective) const;
+  // The one person whose full name or alias is `name` ("Kim Jong-un");
+  // nullptr when none or when several people share it.
+  const Person* PersonByName(absl::string_view name) const;
 
   // Every mention of a KB entity in `text`, found in one pass, longest match
   // first at each position, non-overlapping, case- and accent-aware.
@@ -126,7 +154,7 @@ class KnowledgeBase {
   ~KnowledgeBase();
 
  private:
-  struct Data;
+  using Data = internal::KnowledgeBaseData;
   explicit KnowledgeBase(std::unique_ptr<Data> data);
   std::unique_ptr<Data> data_;
 };

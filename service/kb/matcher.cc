@@ -1,0 +1,267 @@
+#include "kb/matcher.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "kb/tokenizer.h"
+
+namespace attache::kb {
+namespace {
+
+// What a word of a phrase needs of the text's word, two bits per word.
+enum CaseNeed : uint64_t { kAnyCase = 0, kCapitalized = 1, kAllCaps = 2 };
+
+// All-caps words this short are acronyms that clash with common words ("US",
+// "UN", "AU"); longer ones ("NATO", "ASEAN") are also written "Nato".
+constexpr int kMaxStrictAcronymLetters = 3;
+
+CaseNeed NeedOf(const Word& word, MentionForm form) {
+  if (word.all_caps && word.letters <= kMaxStrictAcronymLetters) {
+    return kAllCaps;
+  }
+  if (word.capitalized && form != MentionForm::kTitle) return kCapitalized;
+  return kAnyCase;
+}
+
+bool Meets(const Word& word, uint64_t need) {
+  switch (need) {
+    case kCapitalized:
+      return word.capitalized;
+    case kAllCaps:
+      return word.all_caps;
+    default:
+      return true;
+  }
+}
+
+uint64_t EdgeKey(uint32_t node, uint32_t word_id) {
+  return (static_cast<uint64_t>(node) << 32) | word_id;
+}
+
+// Splits `phrase` into folded words and their case needs, checking that the
+// words can match together.
+absl::Status FoldPhrase(absl::string_view phrase, MentionForm form,
+                        std::vector<std::string>* words,
+                        uint64_t* case_pattern) {
+  Tokenizer tokenizer(phrase);
+  Word word;
+  std::string folded;
+  *case_pattern = 0;
+  while (tokenizer.Next(&word, &folded)) {
+    if (!words->empty() && !word.joined) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "'", phrase, "' has punctuation between words, so it never matches"));
+    }
+    if (words->size() == Matcher::kMaxWords) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "'", phrase, "' has more than ", Matcher::kMaxWords, " words"));
+    }
+    *case_pattern |= static_cast<uint64_t>(NeedOf(word, form))
+                     << (2 * words->size());
+    words->push_back(folded);
+  }
+  if (words->empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", phrase, "' has no letters or digits"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+struct Matcher::KnownWord {
+  Word word;
+  uint32_t id;
+};
+
+absl::Status Matcher::Builder::Add(absl::string_view phrase, EntityRef ref) {
+  std::vector<std::string> words;
+  uint64_t case_pattern = 0;
+  if (absl::Status status = FoldPhrase(phrase, ref.form, &words, &case_pattern);
+      !status.ok()) {
+    return status;
+  }
+  uint32_t node = 0;
+  for (std::string& folded : words) {
+    const auto [word, unused_inserted] = vocabulary_.try_emplace(
+        std::move(folded), static_cast<uint32_t>(vocabulary_.size()));
+    const auto [edge, inserted] =
+        edges_.try_emplace(EdgeKey(node, word->second), node_count_);
+    if (inserted) ++node_count_;
+    node = edge->second;
+  }
+  entries_.push_back({node, case_pattern, ref});
+  return absl::OkStatus();
+}
+
+Matcher Matcher::Builder::Build() && {
+  Matcher matcher;
+  matcher.root_children_.assign(vocabulary_.size(), kNoNode);
+  for (const auto& [key, child] : edges_) {
+    if ((key >> 32) == 0) {
+      matcher.root_children_[static_cast<uint32_t>(key)] = child;
+    } else {
+      matcher.edges_.emplace(key, child);
+    }
+  }
+  for (const auto& [folded, id] : vocabulary_) {
+    matcher.longest_word_ = std::max(matcher.longest_word_, folded.size());
+  }
+  matcher.vocabulary_ = std::move(vocabulary_);
+
+  // Group by node, then by case pattern; each (entity, form) once.
+  const auto order = [](const Entry& e) {
+    return std::make_tuple(e.node, e.case_pattern, e.ref.type, e.ref.index,
+                           e.ref.form);
+  };
+  std::sort(
+      entries_.begin(), entries_.end(),
+      [&](const Entry& a, const Entry& b) { return order(a) < order(b); });
+  matcher.node_outputs_.assign(node_count_ + 1, 0);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const Entry& entry = entries_[i];
+    const bool new_output = i == 0 || entry.node != entries_[i - 1].node ||
+                            entry.case_pattern != entries_[i - 1].case_pattern;
+    if (new_output) {
+      matcher.outputs_.push_back({entry.case_pattern,
+                                  static_cast<uint32_t>(matcher.refs_.size()),
+                                  static_cast<uint32_t>(matcher.refs_.size())});
+      ++matcher.node_outputs_[entry.node + 1];
+    } else if (entry.ref.type == entries_[i - 1].ref.type &&
+               entry.ref.index == entries_[i - 1].ref.index &&
+               entry.ref.form == entries_[i - 1].ref.form) {
+      continue;
+    }
+    matcher.refs_.push_back(entry.ref);
+    matcher.outputs_.back().refs_end =
+        static_cast<uint32_t>(matcher.refs_.size());
+  }
+  for (uint32_t node = 0; node < node_count_; ++node) {
+    matcher.node_outputs_[node + 1] += matcher.node_outputs_[node];
+  }
+  return matcher;
+}
+
+absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
+  std::vector<std::string> words;
+  uint64_t case_pattern = 0;
+  if (absl::Status status =
+          FoldPhrase(phrase, MentionForm::kName, &words, &case_pattern);
+      !status.ok()) {
+    return status;
+  }
+  std::string folded;
+  for (const std::string& word : words) {
+    if (!folded.empty()) folded.push_back(' ');
+    folded += word;
+  }
+  return folded;
+}
+
+uint32_t Matcher::WordId(const std::string& folded) const {
+  if (folded.size() > longest_word_) return kUnknownWord;
+  const auto it = vocabulary_.find(folded);
+  return it == vocabulary_.end() ? kUnknownWord : it->second;
+}
+
+uint32_t Matcher::Child(uint32_t node, uint32_t word_id) const {
+  if (node == 0) return root_children_[word_id];
+  const auto it = edges_.find(EdgeKey(node, word_id));
+  return it == edges_.end() ? kNoNode : it->second;
+}
+
+void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
+                          std::vector<EntityRef>* refs) const {
+  const size_t first_new = refs->size();
+  for (uint32_t o = node_outputs_[node]; o < node_outputs_[node + 1]; ++o) {
+    const Output& output = outputs_[o];
+    bool meets = true;
+    for (uint64_t pattern = output.case_pattern, i = 0; pattern != 0 && meets;
+         pattern >>= 2, ++i) {
+      meets = Meets(words[i].word, pattern & 3);
+    }
+    if (!meets) continue;
+    for (uint32_t r = output.refs_begin; r < output.refs_end; ++r) {
+      const EntityRef& ref = refs_[r];
+      const bool seen = std::any_of(
+          refs->begin() + static_cast<ptrdiff_t>(first_new), refs->end(),
+          [&](const EntityRef& other) {
+            return other.type == ref.type && other.index == ref.index &&
+                   other.form == ref.form;
+          });
+      if (!seen) refs->push_back(ref);
+    }
+  }
+}
+
+void Matcher::MatchRun(const std::vector<KnownWord>& run,
+                       std::vector<Mention>* mentions) const {
+  std::vector<EntityRef> refs;
+  size_t start = 0;
+  while (start < run.size()) {
+    size_t best_end = 0;  // one past the last word of the best match
+    uint32_t best_node = kNoNode;
+    uint32_t node = 0;
+    for (size_t i = start; i < run.size(); ++i) {
+      node = Child(node, run[i].id);
+      if (node == kNoNode) break;
+      if (node_outputs_[node] == node_outputs_[node + 1]) continue;
+      refs.clear();
+      CollectRefs(node, &run[start], &refs);
+      if (!refs.empty()) {
+        best_end = i + 1;
+        best_node = node;
+      }
+    }
+    if (best_end == 0) {
+      ++start;
+      continue;
+    }
+    Mention mention;
+    mention.begin = run[start].word.begin;
+    mention.end = run[best_end - 1].word.end;
+    CollectRefs(best_node, &run[start], &mention.candidates);
+    mentions->push_back(std::move(mention));
+    start = best_end;
+  }
+}
+
+std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
+  std::vector<Mention> mentions;
+  std::vector<KnownWord> run;
+  Tokenizer tokenizer(text);
+  Word word;
+  std::string folded;
+  while (tokenizer.Next(&word, &folded)) {
+    const uint32_t id = WordId(folded);
+    if (!word.joined || id == kUnknownWord) {
+      if (!run.empty()) MatchRun(run, &mentions);
+      run.clear();
+    }
+    if (id != kUnknownWord) run.push_back({word, id});
+  }
+  if (!run.empty()) MatchRun(run, &mentions);
+  return mentions;
+}
+
+std::vector<EntityRef> Matcher::Lookup(absl::string_view phrase) const {
+  std::vector<KnownWord> words;
+  Tokenizer tokenizer(phrase);
+  Word word;
+  std::string folded;
+  uint32_t node = 0;
+  while (tokenizer.Next(&word, &folded)) {
+    const uint32_t id = WordId(folded);
+    if ((!words.empty() && !word.joined) || id == kUnknownWord) return {};
+    node = Child(node, id);
+    if (node == kNoNode) return {};
+    words.push_back({word, id});
+  }
+  std::vector<EntityRef> refs;
+  if (!words.empty()) CollectRefs(node, words.data(), &refs);
+  return refs;
+}
+
+}  // namespace attache::kb

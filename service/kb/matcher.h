@@ -1,0 +1,102 @@
+// The knowledge base's mention matcher: a trie over folded word sequences
+// (see kb/tokenizer.h), built once, that finds every known name in a text in
+// one left-to-right pass over its words.
+//
+// Each phrase added keeps the case of its words as a requirement: a
+// capitalised word ("China", "Turkey", "May") only matches a capitalised or
+// all-caps word, so "china" the material and "turkey" the bird do not match;
+// an all-caps word of up to three letters ("US", "UN", "PRC") only matches
+// capitals, so the pronoun "us" does not; lower-case words ("bin", "of") and
+// every word of an office title ("Foreign Minister") match in any case.
+// An entity written the same way in two forms ("US" as a name and as an
+// adjective) is a candidate once per form.
+// At each word the longest phrase that matches wins; matches do not overlap,
+// and a match never spans punctuation other than spaces, hyphens,
+// apostrophes and abbreviation periods.
+//
+// Thread safety: a Matcher is immutable after Build() and safe to share;
+// Builder is not thread-safe.
+#ifndef ATTACHE_KB_MATCHER_H_
+#define ATTACHE_KB_MATCHER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "kb/knowledge_base.h"
+
+namespace attache::kb {
+
+class Matcher {
+ public:
+  // Longest phrase, in words, that can be added.
+  static constexpr int kMaxWords = 32;
+
+  class Builder {
+   public:
+    // Adds `phrase` as a way of writing `ref`. INVALID_ARGUMENT when the
+    // phrase has no word, more than kMaxWords words, or punctuation that
+    // would keep its words from ever matching together ("Korea, South").
+    absl::Status Add(absl::string_view phrase, EntityRef ref);
+    Matcher Build() &&;
+
+   private:
+    struct Entry {
+      uint32_t node;
+      uint64_t case_pattern;
+      EntityRef ref;
+    };
+    absl::flat_hash_map<std::string, uint32_t> vocabulary_;
+    absl::flat_hash_map<uint64_t, uint32_t> edges_;
+    uint32_t node_count_ = 1;  // the root
+    std::vector<Entry> entries_;
+  };
+
+  // The folded form of `phrase` as the matcher compares it ("kim jong un"
+  // for "Kim Jong-un"); INVALID_ARGUMENT as for Builder::Add.
+  static absl::StatusOr<std::string> Fold(absl::string_view phrase);
+
+  // Every mention in `text`, in text order.
+  std::vector<Mention> FindMentions(absl::string_view text) const;
+
+  // The candidates of `phrase` taken as a whole (with the same case rules),
+  // or none when it is not a known phrase.
+  std::vector<EntityRef> Lookup(absl::string_view phrase) const;
+
+ private:
+  struct Output {
+    uint64_t case_pattern;  // two bits per word: a CaseNeed
+    uint32_t refs_begin;
+    uint32_t refs_end;
+  };
+  struct KnownWord;
+
+  static constexpr uint32_t kNoNode = 0;  // the root is never a child
+  static constexpr uint32_t kUnknownWord = UINT32_MAX;
+
+  uint32_t WordId(const std::string& folded) const;
+  uint32_t Child(uint32_t node, uint32_t word_id) const;
+  // Appends to `*refs` the candidates of `node` whose case requirements
+  // `words` meet, each (entity, form) once.
+  void CollectRefs(uint32_t node, const KnownWord* words,
+                   std::vector<EntityRef>* refs) const;
+  // Finds the leftmost-longest matches in a run of joined known words.
+  void MatchRun(const std::vector<KnownWord>& run,
+                std::vector<Mention>* mentions) const;
+
+  absl::flat_hash_map<std::string, uint32_t> vocabulary_;
+  size_t longest_word_ = 0;
+  std::vector<uint32_t> root_children_;            // indexed by word id
+  absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word)
+  std::vector<uint32_t> node_outputs_;  // node -> first output; size nodes + 1
+  std::vector<Output> outputs_;
+  std::vector<EntityRef> refs_;
+};
+
+}  // namespace attache::kb
+
+#endif  // ATTACHE_KB_MATCHER_H_

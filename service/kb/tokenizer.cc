@@ -1,0 +1,311 @@
+#include "kb/tokenizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+
+namespace attache::kb {
+namespace {
+
+enum class CharClass : uint8_t {
+  kBreak,  // separates words and breaks multi-word matches
+  kLetter,
+  kDigit,
+  kMark,  // combining mark or soft hyphen: ignored, even inside a word
+  kSpace,
+  kApostrophe,
+  kHyphen,
+  kPeriod,
+};
+
+struct CharInfo {
+  CharClass cls = CharClass::kBreak;
+  bool upper = false;
+  uint8_t folded_length = 0;
+  char folded[5] = {};
+};
+
+// Characters below this code point are classified once, in a table; the rest
+// (rare in English news) on the fly.
+constexpr UChar32 kTableSize = 0x3000;
+
+// A period after a word this short ("St.", "W.", "Mt.") joins; after a longer
+// word it ends a sentence.
+constexpr size_t kMaxAbbreviationLength = 3;
+
+// Letters that lose no accent under decomposition but have a usual ASCII
+// spelling in English text.
+const char* SpecialFold(UChar32 c) {
+  switch (c) {
+    case 0x00DF:  // ß
+    case 0x1E9E:  // ẞ
+      return "ss";
+    case 0x00C6:  // Æ
+    case 0x00E6:
+      return "ae";
+    case 0x0152:  // Œ
+    case 0x0153:
+      return "oe";
+    case 0x00D8:  // Ø
+    case 0x00F8:
+      return "o";
+    case 0x0141:  // Ł
+    case 0x0142:
+      return "l";
+    case 0x0110:  // Đ
+    case 0x0111:
+    case 0x00D0:  // Ð
+    case 0x00F0:
+      return "d";
+    case 0x00DE:  // Þ
+    case 0x00FE:
+      return "th";
+    case 0x0131:  // dotless ı
+      return "i";
+    case 0x0126:  // Ħ
+    case 0x0127:
+      return "h";
+    default:
+      return nullptr;
+  }
+}
+
+void AppendUtf8(UChar32 c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+bool IsMark(UChar32 c) {
+  return (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK | U_GC_ME_MASK)) != 0;
+}
+
+// Lower case, compatibility-decomposed, without combining marks.
+std::string FoldLetter(UChar32 c) {
+  if (const char* special = SpecialFold(c)) return special;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  std::string out;
+  if (U_SUCCESS(status)) {
+    const icu::UnicodeString decomposed =
+        nfkd->normalize(icu::UnicodeString(c), status);
+    for (int32_t i = 0; U_SUCCESS(status) && i < decomposed.length();
+         i += U16_LENGTH(decomposed.char32At(i))) {
+      const UChar32 part = decomposed.char32At(i);
+      if (IsMark(part)) continue;
+      if (const char* special = SpecialFold(part)) {
+        out += special;
+      } else {
+        AppendUtf8(u_tolower(part), &out);
+      }
+    }
+  }
+  if (out.empty() || out.size() > sizeof(CharInfo::folded) - 1) {
+    out.clear();
+    AppendUtf8(u_tolower(c), &out);
+  }
+  return out;
+}
+
+CharInfo Classify(UChar32 c) {
+  CharInfo info;
+  switch (c) {
+    case '\'':
+    case 0x2019:  // right single quotation mark, the usual apostrophe
+    case 0x02BC:  // modifier letter apostrophe
+      info.cls = CharClass::kApostrophe;
+      return info;
+    case '-':
+    case 0x2010:  // hyphen
+    case 0x2011:  // non-breaking hyphen
+      info.cls = CharClass::kHyphen;
+      return info;
+    case '.':
+      info.cls = CharClass::kPeriod;
+      return info;
+    case 0x00AD:  // soft hyphen
+    case 0x200C:  // zero-width non-joiner
+    case 0x200D:  // zero-width joiner
+      info.cls = CharClass::kMark;
+      return info;
+    case 0x200B:  // zero-width space
+    case 0xFEFF:  // byte-order mark
+      info.cls = CharClass::kSpace;
+      return info;
+    default:
+      break;
+  }
+  if (u_isUWhiteSpace(c)) {
+    info.cls = CharClass::kSpace;
+  } else if (IsMark(c)) {
+    info.cls = CharClass::kMark;
+  } else if (u_isdigit(c)) {
+    info.cls = CharClass::kDigit;
+    info.folded[0] = static_cast<char>('0' + u_charDigitValue(c));
+    info.folded_length = 1;
+  } else if (u_isalpha(c)) {
+    info.cls = CharClass::kLetter;
+    info.upper = u_isupper(c) || u_istitle(c);
+    const std::string folded = FoldLetter(c);
+    folded.copy(info.folded, folded.size());
+    info.folded_length = static_cast<uint8_t>(folded.size());
+  }
+  return info;
+}
+
+const std::vector<CharInfo>& Table() {
+  static const auto* const table = [] {
+    auto* t = new std::vector<CharInfo>(kTableSize);
+    for (UChar32 c = 0; c < kTableSize; ++c) (*t)[c] = Classify(c);
+    return t;
+  }();
+  return *table;
+}
+
+// Decodes the character at `pos` of `text` (pos < size) into `*c`, or -1 for
+// an invalid byte. Returns its length in bytes, at least 1.
+size_t Decode(absl::string_view text, size_t pos, UChar32* c) {
+  const auto byte = [&](size_t i) {
+    return static_cast<unsigned char>(text[pos + i]);
+  };
+  const unsigned char lead = byte(0);
+  *c = -1;
+  size_t length = 0;
+  UChar32 value = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead < 0x80) {
+    *c = lead;
+    return 1;
+  } else if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    value = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    value = lead & 0x0F;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    value = lead & 0x07;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    return 1;
+  }
+  if (pos + length > text.size()) return 1;
+  for (size_t i = 1; i < length; ++i) {
+    const unsigned char b = byte(i);
+    if (b < low || b > high) return 1;
+    low = 0x80;
+    high = 0xBF;
+    value = (value << 6) | (b & 0x3F);
+  }
+  *c = value;
+  return length;
+}
+
+// Classifies the character at `pos`; returns its length in bytes.
+size_t Read(absl::string_view text, size_t pos,
+            const std::vector<CharInfo>& table, CharInfo* info) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    *info = table[lead];
+    return 1;
+  }
+  UChar32 c = 0;
+  const size_t length = Decode(text, pos, &c);
+  if (c < 0) {
+    *info = CharInfo();
+  } else if (c < kTableSize) {
+    *info = table[c];
+  } else {
+    *info = Classify(c);
+  }
+  return length;
+}
+
+bool InWord(CharClass cls) {
+  return cls == CharClass::kLetter || cls == CharClass::kDigit ||
+         cls == CharClass::kMark;
+}
+
+}  // namespace
+
+bool Tokenizer::Next(Word* word, std::string* folded) {
+  const std::vector<CharInfo>& table = Table();
+  const size_t size = text_.size();
+  folded->clear();
+  bool joined = has_previous_;
+  CharInfo info;
+  size_t length = 0;
+  // Skip to the first letter or digit.
+  while (true) {
+    if (pos_ >= size) return false;
+    length = Read(text_, pos_, table, &info);
+    if (info.cls == CharClass::kLetter || info.cls == CharClass::kDigit) break;
+    if (info.cls == CharClass::kBreak ||
+        (info.cls == CharClass::kPeriod &&
+         previous_length_ > kMaxAbbreviationLength)) {
+      joined = false;
+    }
+    pos_ += length;
+  }
+  word->begin = pos_;
+  word->capitalized = false;
+  int letters = 0;
+  int upper = 0;
+  while (true) {
+    if (info.cls == CharClass::kLetter) {
+      if (letters == 0) word->capitalized = info.upper;
+      ++letters;
+      upper += info.upper ? 1 : 0;
+    }
+    folded->append(info.folded, info.folded_length);
+    pos_ += length;
+    if (pos_ >= size) break;
+    length = Read(text_, pos_, table, &info);
+    if (!InWord(info.cls)) break;
+  }
+  // "U.S." and "U.N." are one word, folded like "US" and "UN".
+  if (letters == 1 && pos_ == word->begin + 1) {
+    bool acronym = false;
+    while (pos_ + 1 < size && text_[pos_] == '.' &&
+           absl::ascii_isalpha(text_[pos_ + 1]) &&
+           (pos_ + 2 >= size || !absl::ascii_isalnum(text_[pos_ + 2]))) {
+      const char letter = text_[pos_ + 1];
+      folded->push_back(absl::ascii_tolower(letter));
+      ++letters;
+      upper += absl::ascii_isupper(letter) ? 1 : 0;
+      pos_ += 2;
+      acronym = true;
+    }
+    if (acronym && pos_ < size && text_[pos_] == '.') ++pos_;
+  }
+  word->end = pos_;
+  word->letters = letters;
+  word->all_caps = letters > 0 && upper == letters;
+  word->joined = joined;
+  has_previous_ = true;
+  previous_length_ = folded->size();
+  return true;
+}
+
+}  // namespace attache::kb

@@ -1,0 +1,51 @@
+// The word tokenizer of the knowledge-base matcher.
+//
+// Splits UTF-8 text into words (runs of letters and digits) and folds each
+// word to lower case without accents, so that "Erdoğan" (NFC), "Erdoğan"
+// (NFD, with a combining breve) and "ERDOGAN" all fold to "erdogan". Each word
+// keeps its case ("China" is capitalised, "US" all caps) and whether it is
+// joined to the previous word: a space, hyphen, apostrophe or the period
+// after a short word ("St.", "W.") joins; other punctuation separates, so
+// "China, Russia" cannot match a two-word name. Acronyms written with periods
+// are one word: "U.S." folds to "us" like "US". Invalid UTF-8 bytes separate
+// words and are otherwise skipped, never read past.
+//
+// Thread safety: a Tokenizer is a cursor over one text for one thread; the
+// character tables it reads are immutable and shared.
+#ifndef ATTACHE_KB_TOKENIZER_H_
+#define ATTACHE_KB_TOKENIZER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace attache::kb {
+
+struct Word {
+  size_t begin = 0;  // byte offsets into the text
+  size_t end = 0;
+  bool capitalized = false;  // first letter upper-case: "China", "US"
+  bool all_caps = false;     // has letters, all upper-case: "US", "U.S."
+  int letters = 0;           // letters (not digits) in the word
+  bool joined = false;       // only joiners between it and the previous word
+};
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(absl::string_view text) : text_(text) {}
+
+  // Reads the next word into `*word` and its folded form into `*folded`
+  // (replacing its contents). Returns false at the end of the text.
+  bool Next(Word* word, std::string* folded);
+
+ private:
+  absl::string_view text_;
+  size_t pos_ = 0;
+  bool has_previous_ = false;
+  size_t previous_length_ = 0;  // folded bytes of the previous word
+};
+
+}  // namespace attache::kb
+
+#endif  // ATTACHE_KB_TOKENIZER_H_

@@ -1,0 +1,82 @@
+#include "kb/tokenizer.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace attache::kb {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// Each word as "<folded>[<flags>]@<begin>-<end>", flags: C capitalised,
+// A all caps, J joined to the previous word.
+std::vector<std::string> Words(absl::string_view text) {
+  std::vector<std::string> out;
+  Tokenizer tokenizer(text);
+  Word word;
+  std::string folded;
+  while (tokenizer.Next(&word, &folded)) {
+    out.push_back(absl::StrCat(folded, "[", word.capitalized ? "C" : "",
+                               word.all_caps ? "A" : "", word.joined ? "J" : "",
+                               "]@", word.begin, "-", word.end));
+  }
+  return out;
+}
+
+TEST(TokenizerTest, FoldsCaseAndAccents) {
+  EXPECT_THAT(Words("Erdo\u011Fan"), ElementsAre("erdogan[C]@0-8"));
+  EXPECT_THAT(Words("Erdog\u0306an"), ElementsAre("erdogan[C]@0-9"));
+  EXPECT_THAT(Words("ERDOĞAN"), ElementsAre("erdogan[CA]@0-8"));
+  EXPECT_THAT(Words("Straße Łódź İstanbul Ærø"),
+              ElementsAre("strasse[C]@0-7", "lodz[CJ]@8-15",
+                          "istanbul[CJ]@16-25", "aero[CJ]@26-31"));
+}
+
+TEST(TokenizerTest, AcronymsWithPeriodsAreOneWord) {
+  EXPECT_THAT(Words("U.S."), ElementsAre("us[CA]@0-4"));
+  EXPECT_THAT(Words("the U.S.-China deal"),
+              ElementsAre("the[]@0-3", "us[CAJ]@4-8", "china[CJ]@9-14",
+                          "deal[J]@15-19"));
+  EXPECT_THAT(Words("U.N"), ElementsAre("un[CA]@0-3"));
+  // A lone initial is not an acronym.
+  EXPECT_THAT(Words("George W. Bush"),
+              ElementsAre("george[C]@0-6", "w[CAJ]@7-8", "bush[CJ]@10-14"));
+}
+
+TEST(TokenizerTest, WhatJoinsWords) {
+  EXPECT_THAT(Words("Kim Jong-un"),
+              ElementsAre("kim[C]@0-3", "jong[CJ]@4-8", "un[J]@9-11"));
+  EXPECT_THAT(Words("Quai d’Orsay"),
+              ElementsAre("quai[C]@0-4", "d[J]@5-6", "orsay[CJ]@9-14"));
+  EXPECT_THAT(Words("St. Petersburg"),
+              ElementsAre("st[C]@0-2", "petersburg[CJ]@4-14"));
+  // Other punctuation, and a period after a long word, separate.
+  EXPECT_THAT(Words("Wang, Yi"), ElementsAre("wang[C]@0-4", "yi[C]@6-8"));
+  EXPECT_THAT(Words("Beijing. Yi"),
+              ElementsAre("beijing[C]@0-7", "yi[C]@9-11"));
+  EXPECT_THAT(Words("Seoul (Korea)"),
+              ElementsAre("seoul[C]@0-5", "korea[C]@7-12"));
+}
+
+TEST(TokenizerTest, DigitsAreWordCharacters) {
+  EXPECT_THAT(Words("G20 summit"),
+              ElementsAre("g20[CA]@0-3", "summit[J]@4-10"));
+}
+
+TEST(TokenizerTest, EmptyAndInvalidInput) {
+  EXPECT_THAT(Words(""), IsEmpty());
+  EXPECT_THAT(Words(" ,;\n"), IsEmpty());
+  // Invalid bytes separate words; a truncated sequence at the end is skipped.
+  EXPECT_THAT(Words("ab\xff"
+                    "cd \xe2\x80"),
+              ElementsAre("ab[]@0-2", "cd[]@3-5"));
+  EXPECT_THAT(Words("\xc3"), IsEmpty());
+}
+
+}  // namespace
+}  // namespace attache::kb
