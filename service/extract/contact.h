@@ -15,9 +15,21 @@
 namespace attache::extract {
 
 enum class ActorKind { kPerson, kState, kOrganization, kGroup };
-enum class ParticipantRole { kVisitor, kHost, kCounterpart, kAttendee, kMediator };
+enum class ParticipantRole {
+  kVisitor,
+  kHost,
+  kCounterpart,
+  kAttendee,
+  kMediator
+};
 enum class ContactKind { kMeeting, kCall, kVisit, kCorrespondence };
-enum class ContactStatus { kOccurred, kOngoing, kPlanned, kSpeculated, kCanceled };
+enum class ContactStatus {
+  kOccurred,
+  kOngoing,
+  kPlanned,
+  kSpeculated,
+  kCanceled
+};
 enum class TimeGranularity { kNone, kDay, kMonth, kSeason, kYear };
 enum class TextField { kTitle, kBody };
 
@@ -27,8 +39,8 @@ const char* ContactStatusName(ContactStatus status);
 
 // One side of a contact.
 struct Actor {
-  std::string id;            // knowledge-base id; empty when unknown
-  std::string name;          // canonical full name; empty for unnamed actors
+  std::string id;    // knowledge-base id; empty when unknown
+  std::string name;  // canonical full name; empty for unnamed actors
   ActorKind kind = ActorKind::kPerson;
   std::string country_code;  // ISO alpha-3 or organisation code
   std::string role;          // office held on the contact's date

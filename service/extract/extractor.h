@@ -35,8 +35,8 @@ struct ArticleText {
 };
 
 struct ExtractOptions {
-  bool debug = false;            // fill Contact::debug_rules
-  double min_confidence = 0.0;   // drop contacts below this
+  bool debug = false;           // fill Contact::debug_rules
+  double min_confidence = 0.0;  // drop contacts below this
   // Checked between sentences; when set, Extract() returns CANCELLED.
   const std::atomic<bool>* cancelled = nullptr;
   // When passed, Extract() returns DEADLINE_EXCEEDED.

@@ -1,0 +1,240 @@
+#include "extract/coref.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "extract/lexicon.h"
+
+namespace attache::extract {
+namespace {
+
+std::string LastWord(absl::string_view name) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(name, absl::ByAnyChar(" -"), absl::SkipEmpty());
+  return words.empty() ? "" : absl::AsciiStrToLower(words.back());
+}
+
+bool IsPossessiveDeterminer(absl::string_view lower) {
+  return lower == "his" || lower == "her";
+}
+
+// Nouns after which a possessive pronoun is the agent of a contact ("his
+// visit", "her trip").
+bool IsAgentNoun(absl::string_view lower) {
+  return lower == "visit" || lower == "visits" || lower == "trip" ||
+         lower == "meeting" || lower == "talks" || lower == "call" ||
+         lower == "travel" || lower == "arrival" || lower == "host" ||
+         lower == "letter" || lower == "recent" || lower == "first" ||
+         lower == "two" || lower == "official" || lower == "state";
+}
+
+}  // namespace
+
+std::string CorefResolver::OfficeOf(const Actor& actor) const {
+  if (actor.id.empty()) return "";
+  const kb::Person* person = kb_.FindPerson(actor.id);
+  if (person == nullptr) return "";
+  const kb::Tenure* best = nullptr;
+  if (date_.has_value()) {
+    for (const kb::Tenure* tenure : kb_.OfficesOf(*person, *date_)) {
+      if (best == nullptr) best = tenure;
+      if (tenure->country == actor.country_code) {
+        best = tenure;
+        break;
+      }
+    }
+  }
+  if (best == nullptr && !person->tenures.empty()) {
+    best = &person->tenures.back();
+  }
+  return best == nullptr ? "" : best->office_id;
+}
+
+const CorefResolver::Known* CorefResolver::FindKnown(
+    const ActorMention& mention) const {
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    if (!it->actor.id.empty() &&
+        std::find(mention.surname_candidates.begin(),
+                  mention.surname_candidates.end(),
+                  it->actor.id) != mention.surname_candidates.end()) {
+      return &*it;
+    }
+  }
+  const std::string last = LastWord(mention.actor.mention);
+  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+    if (!last.empty() && it->last_name == last) return &*it;
+  }
+  return nullptr;
+}
+
+void CorefResolver::Remember(const ActorMention& mention) {
+  if (mention.actor.name.empty()) return;
+  for (Known& known : people_) {
+    if (known.actor.name == mention.actor.name) return;
+  }
+  people_.push_back(
+      {mention.actor, mention.office_id, LastWord(mention.actor.name)});
+}
+
+bool CorefResolver::ResolveSurname(ActorMention* mention) const {
+  if (const Known* known = FindKnown(*mention)) {
+    const std::string written = mention->actor.mention;
+    mention->actor = known->actor;
+    mention->actor.mention = written;
+    mention->office_id = known->office_id;
+    return true;
+  }
+  // Not introduced before: a reading holding an office on the date.
+  for (const std::string& id : mention->surname_candidates) {
+    const kb::Person* person = kb_.FindPerson(id);
+    if (person == nullptr) continue;
+    if (date_.has_value() && kb_.OfficesOf(*person, *date_).empty()) continue;
+    const std::string written = mention->actor.mention;
+    mention->actor = Actor{.id = person->id, .name = person->name};
+    ApplyTenure(kb_, *person, date_, &mention->actor);
+    mention->actor.mention = written;
+    return true;
+  }
+  return false;
+}
+
+bool CorefResolver::ResolveCounterpart(const ActorMention* possessor,
+                                       ActorMention* mention) const {
+  const Actor* owner = possessor != nullptr ? &possessor->actor : nullptr;
+  if (owner == nullptr && last_subject_.has_value()) owner = &*last_subject_;
+  const std::string country = mention->actor.country_code;
+  if (owner != nullptr && date_.has_value()) {
+    const std::string office = OfficeOf(*owner);
+    if (!office.empty()) {
+      if (const kb::Person* holder = kb_.HolderOf(office, country, *date_)) {
+        const std::string written = mention->actor.mention;
+        mention->actor = Actor{.id = holder->id, .name = holder->name};
+        ApplyTenure(kb_, *holder, date_, &mention->actor);
+        mention->actor.mention = written;
+        mention->office_id = office;
+        mention->type = MentionType::kPerson;
+        return true;
+      }
+    }
+  }
+  // Not identifiable: the counterpart's state as a group actor.
+  mention->type = MentionType::kGroup;
+  mention->actor.kind = ActorKind::kGroup;
+  mention->actor.role = "counterpart";
+  return true;
+}
+
+void CorefResolver::AddLastNameMentions(const Sentence& sentence,
+                                        SentenceMentions* mentions) const {
+  // People missing from the knowledge base, named again by last name.
+  const auto& tokens = sentence.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].capitalized || !tokens[i].word) continue;
+    const bool covered =
+        std::any_of(mentions->actors.begin(), mentions->actors.end(),
+                    [i](const ActorMention& m) {
+                      return m.token_begin <= i && i < m.token_end;
+                    }) ||
+        std::any_of(mentions->places.begin(), mentions->places.end(),
+                    [i](const PlaceMention& p) {
+                      return p.token_begin <= i && i < p.token_end;
+                    });
+    if (covered) continue;
+    for (const Known& known : people_) {
+      if (!known.actor.id.empty() || known.last_name != tokens[i].lower) {
+        continue;
+      }
+      ActorMention m{.token_begin = i,
+                     .token_end = i + 1,
+                     .type = MentionType::kPerson,
+                     .actor = known.actor,
+                     .office_id = known.office_id};
+      m.actor.mention = sentence.text.substr(tokens[i].begin,
+                                             tokens[i].end - tokens[i].begin);
+      m.possessive = i + 1 < tokens.size() && tokens[i + 1].lower == "'s";
+      mentions->actors.push_back(std::move(m));
+      break;
+    }
+  }
+  std::stable_sort(mentions->actors.begin(), mentions->actors.end(),
+                   [](const ActorMention& a, const ActorMention& b) {
+                     return a.token_begin < b.token_begin;
+                   });
+}
+
+void CorefResolver::Resolve(const Sentence& sentence,
+                            SentenceMentions* mentions) {
+  AddLastNameMentions(sentence, mentions);
+  std::vector<ActorMention> kept;
+  kept.reserve(mentions->actors.size());
+  const ActorMention* last_person = nullptr;
+  const auto& tokens = sentence.tokens;
+  for (size_t k = 0; k < mentions->actors.size(); ++k) {
+    ActorMention& m = mentions->actors[k];
+    bool keep = true;
+    switch (m.type) {
+      case MentionType::kSurname:
+        keep = ResolveSurname(&m);
+        if (keep) m.type = MentionType::kPerson;
+        break;
+      case MentionType::kPronoun: {
+        const Actor* referent = nullptr;
+        if (last_person != nullptr) {
+          referent = &last_person->actor;
+        } else if (last_subject_.has_value()) {
+          referent = &*last_subject_;
+        }
+        if (referent == nullptr) {
+          keep = false;
+          break;
+        }
+        const bool determiner = IsPossessiveDeterminer(m.actor.mention);
+        const bool before_counterpart =
+            k + 1 < mentions->actors.size() &&
+            mentions->actors[k + 1].token_begin == m.token_end;
+        if (before_counterpart && determiner) {
+          if (mentions->actors[k + 1].type == MentionType::kCounterpart) {
+            ActorMention possessor = m;
+            possessor.actor = *referent;
+            ResolveCounterpart(&possessor, &mentions->actors[k + 1]);
+          }
+          keep = false;
+          break;
+        }
+        if (determiner && (m.token_end >= tokens.size() ||
+                           !IsAgentNoun(tokens[m.token_end].lower))) {
+          keep = false;
+          break;
+        }
+        const std::string written = m.actor.mention;
+        m.actor = *referent;
+        m.actor.mention = written;
+        m.type = MentionType::kPerson;
+        m.possessive = determiner;
+        break;
+      }
+      case MentionType::kCounterpart:
+        ResolveCounterpart(last_person, &m);
+        break;
+      default:
+        break;
+    }
+    if (!keep) continue;
+    kept.push_back(std::move(m));
+    if (kept.back().type == MentionType::kPerson) {
+      last_person = &kept.back();
+      Remember(kept.back());
+    }
+  }
+  // `last_person` may dangle after reallocation; it is not used below.
+  mentions->actors = std::move(kept);
+  for (const ActorMention& m : mentions->actors) {
+    if (m.type == MentionType::kPerson) {
+      last_subject_ = m.actor;
+      break;
+    }
+  }
+}
+
+}  // namespace attache::extract

@@ -1,0 +1,129 @@
+#include "extract/extractor.h"
+
+#include <cstdint>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "extract/contacts.h"
+#include "extract/coref.h"
+#include "extract/mentions.h"
+#include "extract/merge.h"
+#include "extract/sentence.h"
+#include "text/document.h"
+#include "text/utf8.h"
+
+namespace attache::extract {
+namespace {
+
+uint64_t Fnv1a(absl::string_view data, uint64_t hash) {
+  for (const char c : data) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::string ContactId(const std::string& article_id, const Contact& contact) {
+  uint64_t hash = Fnv1a(article_id, 14695981039346656037ULL);
+  hash = Fnv1a(ContactKindName(contact.kind), hash);
+  for (const Participant& p : contact.participants) {
+    hash = Fnv1a(
+        p.actor.id.empty() ? p.actor.name + p.actor.country_code : p.actor.id,
+        hash);
+  }
+  hash = Fnv1a(absl::StrCat(contact.evidence.front().sentence_index), hash);
+  return absl::StrFormat("%016x", hash);
+}
+
+absl::Status CheckStop(const ExtractOptions& options) {
+  if (options.cancelled != nullptr &&
+      options.cancelled->load(std::memory_order_relaxed)) {
+    return absl::CancelledError("extraction cancelled");
+  }
+  if (options.deadline != absl::InfiniteFuture() &&
+      absl::Now() > options.deadline) {
+    return absl::DeadlineExceededError("extraction deadline exceeded");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Extractor::Extractor(std::shared_ptr<const kb::KnowledgeBase> kb)
+    : kb_(std::move(kb)) {}
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
+    std::shared_ptr<const kb::KnowledgeBase> kb) {
+  if (kb == nullptr) {
+    return absl::InvalidArgumentError("Extractor needs a knowledge base");
+  }
+  return std::unique_ptr<Extractor>(new Extractor(std::move(kb)));
+}
+
+const char* Extractor::EngineVersion() { return "attache-extract/0.1"; }
+
+absl::StatusOr<ExtractionResult> Extractor::Extract(
+    const ArticleText& article, const ExtractOptions& options) const {
+  if (const size_t bad = text::FindInvalidUtf8(article.title);
+      bad != text::kValidUtf8) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("title: invalid UTF-8 at byte ", bad));
+  }
+  if (const size_t bad = text::FindInvalidUtf8(article.body);
+      bad != text::kValidUtf8) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("body: invalid UTF-8 at byte ", bad));
+  }
+  if (article.body.find_first_not_of(" \t\r\n") == absl::string_view::npos) {
+    return absl::InvalidArgumentError("body: empty");
+  }
+  if (absl::Status stop = CheckStop(options); !stop.ok()) return stop;
+
+  absl::StatusOr<text::Document> document =
+      text::Analyze(article.title, article.body);
+  if (!document.ok()) return document.status();
+  std::vector<Sentence> sentences;
+  sentences.reserve(document->sentences.size());
+  for (const text::Sentence& analyzed : document->sentences) {
+    if (analyzed.is_boilerplate()) continue;
+    Sentence sentence;
+    sentence.index = analyzed.index;
+    sentence.field = analyzed.field == text::Field::kTitle ? TextField::kTitle
+                                                           : TextField::kBody;
+    sentence.begin = analyzed.original.begin;
+    sentence.end = analyzed.original.end;
+    sentence.text = analyzed.text;
+    sentences.push_back(std::move(sentence));
+  }
+
+  ExtractionResult result;
+  result.sentence_count = static_cast<int>(document->sentences.size());
+  CorefResolver coref(*kb_, article.published);
+  ContactFinder finder(article.published, options.debug);
+  std::vector<ContactCandidate> candidates;
+  for (Sentence& sentence : sentences) {
+    if (absl::Status stop = CheckStop(options); !stop.ok()) return stop;
+    sentence.tokens = Tokenize(sentence.text);
+    SentenceMentions mentions =
+        FindSentenceMentions(*kb_, sentence, article.published);
+    coref.Resolve(sentence, &mentions);
+    result.mention_count += static_cast<int>(mentions.actors.size());
+    finder.AddSentence(sentence, mentions, &candidates);
+  }
+  std::vector<Contact> contacts = MergeContacts(std::move(candidates));
+  for (Contact& contact : contacts) {
+    if (contact.confidence < options.min_confidence) continue;
+    for (Evidence& e : contact.evidence) {
+      const absl::string_view field =
+          e.field == TextField::kTitle ? article.title : article.body;
+      e.sentence = std::string(field.substr(e.begin, e.end - e.begin));
+    }
+    contact.id = ContactId(article.id, contact);
+    result.contacts.push_back(std::move(contact));
+  }
+  return result;
+}
+
+}  // namespace attache::extract

@@ -1,0 +1,364 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_split.h"
+
+namespace attache::extract {
+namespace {
+
+using K = ContactKind;
+using F = TriggerForm;
+using T = TriggerTense;
+
+// ---------------------------------------------------------------------------
+// Contact triggers. Phrases are matched on lower-case tokens; the longest
+// phrase starting at a token wins.
+constexpr TriggerEntry kTriggers[] = {
+    // MEETING: verbs.
+    {"met", K::kMeeting, F::kVerb, T::kPast, false},
+    {"meets", K::kMeeting, F::kVerb, T::kPresent, false},
+    {"meet", K::kMeeting, F::kVerb, T::kNone, false},
+    {"held talks", K::kMeeting, F::kVerb, T::kPast, false},
+    {"holds talks", K::kMeeting, F::kVerb, T::kPresent, false},
+    {"hold talks", K::kMeeting, F::kVerb, T::kNone, false},
+    {"held tete - a - tete talks", K::kMeeting, F::kVerb, T::kPast, false},
+    {"hold tete - a - tete talks", K::kMeeting, F::kVerb, T::kNone, false},
+    {"held a meeting", K::kMeeting, F::kVerb, T::kPast, false},
+    {"hold a meeting", K::kMeeting, F::kVerb, T::kNone, false},
+    {"held discussions", K::kMeeting, F::kVerb, T::kPast, false},
+    {"held consultations", K::kMeeting, F::kVerb, T::kPast, false},
+    {"sat down with", K::kMeeting, F::kVerb, T::kPast, false},
+    {"called on", K::kMeeting, F::kVerb, T::kPast, false},
+    {"paid a courtesy call on", K::kMeeting, F::kVerb, T::kPast, false},
+    {"courtesy call on", K::kMeeting, F::kNoun, T::kNone, false},
+    {"hosted", K::kMeeting, F::kHostVerb, T::kPast, false},
+    {"hosts", K::kMeeting, F::kHostVerb, T::kPresent, false},
+    {"host", K::kMeeting, F::kHostVerb, T::kNone, false},
+    {"received", K::kMeeting, F::kHostVerb, T::kPast, false},
+    {"receives", K::kMeeting, F::kHostVerb, T::kPresent, false},
+    {"receiving", K::kMeeting, F::kHostVerb, T::kProgressive, false},
+    {"welcomed", K::kMeeting, F::kHostVerb, T::kPast, false},
+    {"greeted", K::kMeeting, F::kHostVerb, T::kPast, false},
+    // MEETING: nouns.
+    {"meeting", K::kMeeting, F::kNoun, T::kNone, false},
+    {"meetings", K::kMeeting, F::kNoun, T::kNone, false},
+    {"talks", K::kMeeting, F::kNoun, T::kNone, false},
+    {"bilateral talk", K::kMeeting, F::kNoun, T::kNone, false},
+    {"summit", K::kMeeting, F::kNoun, T::kNone, false},
+    {"negotiations", K::kMeeting, F::kNoun, T::kNone, false},
+    {"consultations", K::kMeeting, F::kNoun, T::kNone, false},
+    {"tete - a - tete", K::kMeeting, F::kNoun, T::kNone, false},
+    // MEETING: weak support.
+    {"discussed", K::kMeeting, F::kVerb, T::kPast, true},
+    {"exchanged views", K::kMeeting, F::kVerb, T::kPast, true},
+    {"told", K::kMeeting, F::kVerb, T::kPast, true},
+    {"discussion", K::kMeeting, F::kNoun, T::kNone, true},
+    {"discussions", K::kMeeting, F::kNoun, T::kNone, true},
+    // CALL.
+    {"phone call", K::kCall, F::kNoun, T::kNone, false},
+    {"phone conversation", K::kCall, F::kNoun, T::kNone, false},
+    {"telephone call", K::kCall, F::kNoun, T::kNone, false},
+    {"telephone conversation", K::kCall, F::kNoun, T::kNone, false},
+    {"telephone conversations", K::kCall, F::kNoun, T::kNone, false},
+    {"phone conversations", K::kCall, F::kNoun, T::kNone, false},
+    {"telephone talks", K::kCall, F::kNoun, T::kNone, false},
+    {"phone talks", K::kCall, F::kNoun, T::kNone, false},
+    {"video call", K::kCall, F::kNoun, T::kNone, false},
+    {"video conference", K::kCall, F::kNoun, T::kNone, false},
+    {"videoconference", K::kCall, F::kNoun, T::kNone, false},
+    {"call with", K::kCall, F::kNoun, T::kNone, false},
+    {"spoke by phone", K::kCall, F::kVerb, T::kPast, false},
+    {"spoke by telephone", K::kCall, F::kVerb, T::kPast, false},
+    {"spoke on the phone", K::kCall, F::kVerb, T::kPast, false},
+    {"spoke with", K::kCall, F::kVerb, T::kPast, false},
+    {"spoke to", K::kCall, F::kVerb, T::kPast, false},
+    {"speaks with", K::kCall, F::kVerb, T::kPresent, false},
+    {"speaks to", K::kCall, F::kVerb, T::kPresent, false},
+    {"speak with", K::kCall, F::kVerb, T::kNone, false},
+    {"speak to", K::kCall, F::kVerb, T::kNone, false},
+    {"speaking with", K::kCall, F::kVerb, T::kProgressive, false},
+    {"speaking to", K::kCall, F::kVerb, T::kProgressive, false},
+    {"spoken with", K::kCall, F::kVerb, T::kPast, false},
+    {"talked with", K::kCall, F::kVerb, T::kPast, false},
+    {"talked to", K::kCall, F::kVerb, T::kPast, false},
+    {"phoned", K::kCall, F::kVerb, T::kPast, false},
+    {"conversation", K::kCall, F::kNoun, T::kNone, true},
+    // VISIT.
+    {"visited", K::kVisit, F::kVerb, T::kPast, false},
+    {"visits", K::kVisit, F::kVerb, T::kPresent, false},
+    {"visit", K::kVisit, F::kNoun, T::kNone, false},
+    {"visiting", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"state visit", K::kVisit, F::kNoun, T::kNone, false},
+    {"official visit", K::kVisit, F::kNoun, T::kNone, false},
+    {"trip to", K::kVisit, F::kNoun, T::kNone, false},
+    {"trip", K::kVisit, F::kNoun, T::kNone, false},
+    {"travel to", K::kVisit, F::kVerb, T::kNone, false},
+    {"travels to", K::kVisit, F::kVerb, T::kPresent, false},
+    {"traveled to", K::kVisit, F::kVerb, T::kPast, false},
+    {"travelled to", K::kVisit, F::kVerb, T::kPast, false},
+    {"traveling to", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"travelling to", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"arrived in", K::kVisit, F::kVerb, T::kPast, false},
+    {"arrives in", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"arrive in", K::kVisit, F::kVerb, T::kNone, false},
+    {"arriving in", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"landed in", K::kVisit, F::kVerb, T::kPast, false},
+    {"lands in", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"flew to", K::kVisit, F::kVerb, T::kPast, false},
+    {"flown to", K::kVisit, F::kVerb, T::kPast, false},
+    {"fly to", K::kVisit, F::kVerb, T::kNone, false},
+    {"departs to", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"departs for", K::kVisit, F::kVerb, T::kProgressive, false},
+    {"departed for", K::kVisit, F::kVerb, T::kPast, false},
+    {"tour of", K::kVisit, F::kNoun, T::kNone, false},
+    {"stopover in", K::kVisit, F::kNoun, T::kNone, false},
+    {"hop between", K::kVisit, F::kVerb, T::kNone, false},
+    {"followed to", K::kVisit, F::kFollowed, T::kPast, false},
+    // CORRESPONDENCE.
+    {"letter", K::kCorrespondence, F::kNoun, T::kNone, false},
+    {"letters", K::kCorrespondence, F::kNoun, T::kNone, false},
+    {"wrote to", K::kCorrespondence, F::kVerb, T::kPast, false},
+    {"message to", K::kCorrespondence, F::kNoun, T::kNone, false},
+    {"congratulatory message", K::kCorrespondence, F::kNoun, T::kNone, false},
+};
+
+// ---------------------------------------------------------------------------
+// Status cues before the trigger, in the trigger's clause.
+using C = StatusCue;
+constexpr StatusCueEntry kPreCues[] = {
+    {"not", C::kNegation},
+    {"n't", C::kNegation},
+    {"never", C::kNegation},
+    {"refused to", C::kNegation},
+    {"declined to", C::kNegation},
+    {"cancel", C::kCanceled},
+    {"canceled", C::kCanceled},
+    {"cancelled", C::kCanceled},
+    {"canceling", C::kCanceled},
+    {"cancelling", C::kCanceled},
+    {"called off", C::kCanceled},
+    {"postpone", C::kCanceled},
+    {"postponed", C::kCanceled},
+    {"postponing", C::kCanceled},
+    {"delayed", C::kCanceled},
+    {"delay", C::kCanceled},
+    {"scrapped", C::kCanceled},
+    {"shelved", C::kCanceled},
+    {"rescheduled", C::kCanceled},
+    {"will", C::kPlanned},
+    {"'ll", C::kPlanned},
+    {"shall", C::kPlanned},
+    {"would", C::kPlanned},
+    {"is to", C::kPlanned},
+    {"are to", C::kPlanned},
+    {"was to", C::kPlanned},
+    {"scheduled", C::kPlanned},
+    {"set to", C::kPlanned},
+    {"plans to", C::kPlanned},
+    {"plan to", C::kPlanned},
+    {"planned", C::kPlanned},
+    {"planning", C::kPlanned},
+    {"due to", C::kPlanned},
+    {"upcoming", C::kPlanned},
+    {"going to", C::kPlanned},
+    {"prepares to", C::kPlanned},
+    {"preparing to", C::kPlanned},
+    {"preparations for", C::kPlanned},
+    {"agreed to", C::kPlanned},
+    {"accepted", C::kPlanned},
+    {"may", C::kSpeculated},
+    {"might", C::kSpeculated},
+    {"could", C::kSpeculated},
+    {"expected", C::kSpeculated},
+    {"possible", C::kSpeculated},
+    {"possibly", C::kSpeculated},
+    {"likely", C::kSpeculated},
+    {"hope", C::kSpeculated},
+    {"hopes", C::kSpeculated},
+    {"hoped", C::kSpeculated},
+    {"hoping", C::kSpeculated},
+    {"speculation", C::kSpeculated},
+    {"considering", C::kSpeculated},
+    {"potential", C::kSpeculated},
+    {"proposed", C::kSpeculated},
+    {"invited", C::kSpeculated},
+    {"invitation", C::kSpeculated},
+    {"plans for", C::kSpeculated},
+    {"alluded to", C::kSpeculated},
+    {"importance of holding", C::kSpeculated},
+    {"is in", C::kOngoing},
+    {"are in", C::kOngoing},
+    {"was in", C::kOngoing},
+};
+
+// Status cues after the trigger ("the visit ... has been postponed").
+constexpr StatusCueEntry kPostCues[] = {
+    {"postponed", C::kCanceled},
+    {"canceled", C::kCanceled},
+    {"cancelled", C::kCanceled},
+    {"called off", C::kCanceled},
+    {"rescheduled", C::kCanceled},
+    {"delayed", C::kCanceled},
+    {"is expected", C::kSpeculated},
+    {"expected to", C::kSpeculated},
+    {"would not take place", C::kSpeculated},
+    {"will take place", C::kPlanned},
+    {"to take place", C::kPlanned},
+    {"is scheduled", C::kPlanned},
+    {"are scheduled", C::kPlanned},
+    {"will be held", C::kPlanned},
+    {"is planned", C::kPlanned},
+    {"kicked off", C::kOngoing},
+    {"is under way", C::kOngoing},
+    {"is underway", C::kOngoing},
+};
+
+// ---------------------------------------------------------------------------
+constexpr absl::string_view kGroupNouns[] = {
+    "officials",    "official",     "delegation",  "delegations",
+    "team",         "teams",        "negotiators", "diplomats",
+    "government",   "authorities",  "leadership",  "envoys",
+    "side",         "intelligence", "ministers",   "representatives",
+    "counterparts",
+};
+
+constexpr absl::string_view kRoleWords[] = {
+    "president",    "vice",       "prime",      "minister",
+    "premier",      "chancellor", "secretary",  "envoy",
+    "ambassador",   "leader",     "chief",      "king",
+    "queen",        "emir",       "prince",     "crown",
+    "sultan",       "ruler",      "adviser",    "advisor",
+    "counselor",    "counsellor", "councilor",  "councillor",
+    "foreign",      "defense",    "defence",    "finance",
+    "treasury",     "commerce",   "trade",      "national",
+    "security",     "climate",    "special",    "representative",
+    "general",      "director",   "head",       "chairman",
+    "chairperson",  "chair",      "speaker",    "commander",
+    "deputy",       "top",        "opposition", "supreme",
+    "state",        "affairs",    "external",   "interior",
+    "home",         "diplomat",   "spokesman",  "spokeswoman",
+    "spokesperson", "governor",   "senator",    "first",
+    "party",        "political",  "bureau",     "council",
+    "general",      "ayatollah",  "sheikh",     "shri",
+    "mr",           "mrs",        "ms",         "dr",
+    "lady",         "federal",    "economic",   "agency",
+    "new",          "former",     "acting",     "pope",
+};
+
+constexpr absl::string_view kClauseBreaks[] = {
+    "as",        "while",  "after",   "before",    "because", "although",
+    "though",    "since",  "when",    "where",     "which",   "who",
+    "whom",      "but",    "however", "said",      "says",    "amid",
+    "following", "during", "ahead",   "despite",   "that",    "to",
+    "saying",    "adding", "noting",  "stressing", "if",      "unless",
+};
+
+constexpr absl::string_view kSingularPronouns[] = {"he", "she", "him", "her",
+                                                   "his"};
+constexpr absl::string_view kPluralPronouns[] = {"they", "them", "their",
+                                                 "both"};
+
+constexpr absl::string_view kNameStopWords[] = {
+    "the",       "a",       "an",         "and",       "of",      "in",
+    "on",        "at",      "for",        "with",      "by",      "to",
+    "monday",    "tuesday", "wednesday",  "thursday",  "friday",  "saturday",
+    "sunday",    "january", "february",   "march",     "april",   "may",
+    "june",      "july",    "august",     "september", "october", "november",
+    "december",  "jan",     "feb",        "mar",       "apr",     "jun",
+    "jul",       "aug",     "sep",        "sept",      "oct",     "nov",
+    "dec",       "he",      "she",        "they",      "it",      "this",
+    "that",      "but",     "his",        "her",       "their",   "its",
+    "we",        "i",       "you",        "our",       "today",   "yesterday",
+    "tomorrow",  "said",    "says",       "will",      "would",   "has",
+    "had",       "have",    "is",         "was",       "were",    "are",
+    "meanwhile", "however", "reportedly", "earlier",   "later",   "last",
+    "next",      "both",    "after",      "before",    "while",   "as",
+};
+
+template <size_t N>
+absl::flat_hash_set<absl::string_view> MakeSet(
+    const absl::string_view (&words)[N]) {
+  return absl::flat_hash_set<absl::string_view>(std::begin(words),
+                                                std::end(words));
+}
+
+bool InSet(const absl::flat_hash_set<absl::string_view>& set,
+           absl::string_view word) {
+  return set.contains(word);
+}
+
+size_t WordCount(absl::string_view phrase) {
+  return std::count(phrase.begin(), phrase.end(), ' ') + 1;
+}
+
+template <typename Entry, size_t N>
+std::vector<Entry> LongestFirst(const Entry (&entries)[N]) {
+  std::vector<Entry> sorted(std::begin(entries), std::end(entries));
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Entry& a, const Entry& b) {
+                     return WordCount(a.phrase) > WordCount(b.phrase);
+                   });
+  return sorted;
+}
+
+}  // namespace
+
+absl::Span<const TriggerEntry> Triggers() {
+  static const auto* const kSorted =
+      new std::vector<TriggerEntry>(LongestFirst(kTriggers));
+  return *kSorted;
+}
+
+absl::Span<const StatusCueEntry> PreTriggerCues() {
+  static const auto* const kSorted =
+      new std::vector<StatusCueEntry>(LongestFirst(kPreCues));
+  return *kSorted;
+}
+
+absl::Span<const StatusCueEntry> PostTriggerCues() {
+  static const auto* const kSorted =
+      new std::vector<StatusCueEntry>(LongestFirst(kPostCues));
+  return *kSorted;
+}
+
+bool IsGroupNoun(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kGroupNouns));
+  return InSet(*kSet, lower_token);
+}
+
+bool IsRoleWord(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kRoleWords));
+  return InSet(*kSet, lower_token);
+}
+
+bool IsClauseBreak(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kClauseBreaks));
+  return InSet(*kSet, lower_token);
+}
+
+bool IsSingularPersonPronoun(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kSingularPronouns));
+  return InSet(*kSet, lower_token);
+}
+
+bool IsPluralPronoun(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kPluralPronouns));
+  return InSet(*kSet, lower_token);
+}
+
+bool IsNameStopWord(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kNameStopWords));
+  return InSet(*kSet, lower_token);
+}
+
+}  // namespace attache::extract

@@ -1,0 +1,95 @@
+// The extraction engine's word lists: contact triggers, status cues, group
+// nouns, role words and pronouns. The tables themselves live in lexicon.cc,
+// one clearly separated table per list, so they are easy to extend.
+//
+// Every entry is lower-case ASCII; multi-word entries are space-separated
+// tokens as produced by extract/sentence.h.
+//
+// Thread safety: all functions read immutable static tables.
+#ifndef ATTACHE_EXTRACT_LEXICON_H_
+#define ATTACHE_EXTRACT_LEXICON_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "extract/contact.h"
+
+namespace attache::extract {
+
+// How a trigger relates its arguments.
+enum class TriggerForm : uint8_t {
+  kVerb,         // "X met Y", "X and Y met", "X visited Beijing"
+  kNoun,         // "talks between X and Y", "X's trip to China"
+  kHostVerb,     // "X hosted Y": subject is the host
+  kPassiveHost,  // "X was received by Y": handled like kHostVerb reversed
+  kFollowed,     // "X was followed to Beijing by A, B and C"
+};
+
+// The tense a trigger word itself carries.
+enum class TriggerTense : uint8_t {
+  kNone,         // nouns and base forms: decided by the context
+  kPast,         // "met", "visited"
+  kPresent,      // "meets" (headline present: an event that occurred)
+  kProgressive,  // "meeting", "visiting"
+};
+
+// Weak triggers ("discussed", "told") only support a contact when the
+// article has no stronger evidence for the same participants.
+struct TriggerEntry {
+  absl::string_view phrase;
+  ContactKind kind;
+  TriggerForm form;
+  TriggerTense tense;
+  bool weak;
+};
+
+// All trigger entries, longest phrases first.
+absl::Span<const TriggerEntry> Triggers();
+
+enum class StatusCue : uint8_t {
+  kNegation,
+  kCanceled,
+  kPlanned,
+  kSpeculated,
+  kOngoing,
+};
+
+struct StatusCueEntry {
+  absl::string_view phrase;
+  StatusCue cue;
+};
+
+// Cues that precede the trigger ("will", "is expected to", "canceled a").
+absl::Span<const StatusCueEntry> PreTriggerCues();
+// Cues that follow the trigger ("... has been postponed").
+absl::Span<const StatusCueEntry> PostTriggerCues();
+
+// Nouns that make "<state adjective> <noun>" a group actor: "officials",
+// "delegation", "negotiating team".
+bool IsGroupNoun(absl::string_view lower_token);
+
+// Words that head a role or title not always in the knowledge base:
+// "envoy", "leader", "chief".
+bool IsRoleWord(absl::string_view lower_token);
+
+// Words that end a noun phrase of argument search: conjunctions opening a
+// new clause ("as", "while", "after").
+bool IsClauseBreak(absl::string_view lower_token);
+
+// Personal pronouns that refer to one person ("he", "she", "him", "her",
+// "his").
+bool IsSingularPersonPronoun(absl::string_view lower_token);
+// "they", "them", "the two", "the pair", "both": the participants of the
+// previous contact.
+bool IsPluralPronoun(absl::string_view lower_token);
+
+// Capitalised words that never start or continue a person's name
+// ("The", "President", "Monday").
+bool IsNameStopWord(absl::string_view lower_token);
+
+}  // namespace attache::extract
+
+#endif  // ATTACHE_EXTRACT_LEXICON_H_

@@ -1,0 +1,671 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "extract/lexicon.h"
+
+namespace attache::extract {
+namespace {
+
+using kb::EntityRef;
+using kb::EntityType;
+using kb::MentionForm;
+
+// Offices in the order a person is best described by ("President" before
+// "Foreign Minister" before anything else).
+int OfficeRank(absl::string_view office_id) {
+  static constexpr std::array<absl::string_view, 8> kOrder = {
+      "head_of_state",
+      "head_of_government",
+      "vice_president",
+      "foreign_minister",
+      "defence_minister",
+      "national_security_adviser",
+      "deputy_head_of_government",
+      "special_envoy"};
+  for (size_t i = 0; i < kOrder.size(); ++i) {
+    if (office_id == kOrder[i]) return static_cast<int>(i);
+  }
+  return static_cast<int>(kOrder.size());
+}
+
+// A knowledge-base match mapped onto tokens.
+struct Span {
+  size_t token_begin;
+  size_t token_end;
+  const kb::Mention* mention;
+
+  bool Has(EntityType type) const {
+    return std::any_of(
+        mention->candidates.begin(), mention->candidates.end(),
+        [type](const EntityRef& ref) { return ref.type == type; });
+  }
+  const EntityRef* First(EntityType type,
+                         std::initializer_list<MentionForm> forms) const {
+    for (const EntityRef& ref : mention->candidates) {
+      if (ref.type != type) continue;
+      if (forms.size() == 0 ||
+          std::find(forms.begin(), forms.end(), ref.form) != forms.end()) {
+        return &ref;
+      }
+    }
+    return nullptr;
+  }
+};
+
+class SentenceScanner {
+ public:
+  SentenceScanner(const kb::KnowledgeBase& kb, const Sentence& sentence,
+                  std::optional<absl::CivilDay> date)
+      : kb_(kb), sentence_(sentence), tokens_(sentence.tokens), date_(date) {}
+
+  SentenceMentions Run();
+
+ private:
+  bool Lower(size_t i, absl::string_view word) const {
+    return i < tokens_.size() && tokens_[i].lower == word;
+  }
+  std::string TextOf(size_t begin, size_t end) const {
+    if (begin >= end) return "";
+    return sentence_.text.substr(tokens_[begin].begin,
+                                 tokens_[end - 1].end - tokens_[begin].begin);
+  }
+  // The span starting exactly at token i, or nullptr.
+  const Span* SpanAt(size_t i) const {
+    const size_t index = span_at_[i];
+    return index == kNone ? nullptr : &spans_[index];
+  }
+  const Span* SpanEndingAt(size_t end) const {
+    for (const Span& span : spans_) {
+      if (span.token_end == end) return &span;
+    }
+    return nullptr;
+  }
+
+  // The state or organisation code a qualifier span gives ("Chinese",
+  // "China's", "U.S.", "Hamas"); empty when it is none. *width receives its
+  // token count including "'s".
+  std::string QualifierAt(size_t i, size_t* width) const;
+  // The qualifier ending just before token `end`, skipping modifiers like
+  // "new", "top", "senior"; empty when none. *begin receives its start.
+  std::string QualifierBefore(size_t end, size_t* begin) const;
+
+  // Tries the title pattern at token i (a KB office title). Returns the
+  // first token after what it consumed, or i when nothing matched.
+  size_t TitlePattern(size_t i, const Span& title);
+  // Plural titles with a list of states: "the presidents of A, B and C".
+  size_t PluralTitlePattern(size_t i);
+  // A person's name at token i: a KB person or surname span, or an unknown
+  // capitalised name of two or more words. Returns the tokens consumed.
+  size_t NameAt(size_t i, ActorMention* mention) const;
+  size_t UnknownNameLength(size_t i) const;
+  void AddGroups(size_t noun);
+  void AddPlace(const Span& span);
+  bool IsPlaceContext(size_t i) const;
+  const kb::Person* PickPerson(const Span& span, MentionForm form,
+                               absl::string_view office_id) const;
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  const kb::KnowledgeBase& kb_;
+  const Sentence& sentence_;
+  absl::Span<const Token> tokens_;
+  std::optional<absl::CivilDay> date_;
+  std::vector<kb::Mention> kb_mentions_;
+  std::vector<Span> spans_;
+  std::vector<size_t> span_at_;
+  std::vector<bool> used_;
+  SentenceMentions out_;
+};
+
+std::string SentenceScanner::QualifierAt(size_t i, size_t* width) const {
+  const Span* span = SpanAt(i);
+  if (span == nullptr) return "";
+  const size_t after = span->token_end;
+  const bool possessive = Lower(after, "'s");
+  if (const EntityRef* ref =
+          span->First(EntityType::kState, {MentionForm::kAdjective})) {
+    *width = after - i;
+    return kb_.states()[ref->index].code;
+  }
+  if (possessive) {
+    if (const EntityRef* ref = span->First(EntityType::kState, {})) {
+      *width = after + 1 - i;
+      return kb_.states()[ref->index].code;
+    }
+  }
+  if (const EntityRef* ref = span->First(EntityType::kOrganization, {})) {
+    *width = after - i + (possessive ? 1 : 0);
+    return kb_.organizations()[ref->index].code;
+  }
+  return "";
+}
+
+std::string SentenceScanner::QualifierBefore(size_t end, size_t* begin) const {
+  static constexpr std::array<absl::string_view, 10> kModifiers = {
+      "new",    "then",     "former",   "top",      "senior",
+      "acting", "outgoing", "incoming", "visiting", "the"};
+  size_t pos = end;
+  while (pos > 0 && std::find(kModifiers.begin(), kModifiers.end(),
+                              tokens_[pos - 1].lower) != kModifiers.end()) {
+    --pos;
+  }
+  if (pos == 0) return "";
+  // "China's": the state span ends before "'s".
+  size_t span_end = pos;
+  if (tokens_[pos - 1].lower == "'s") --span_end;
+  const Span* span = SpanEndingAt(span_end);
+  if (span == nullptr) return "";
+  size_t width = 0;
+  std::string code = QualifierAt(span->token_begin, &width);
+  if (code.empty() || span->token_begin + width != pos) return "";
+  *begin = span->token_begin;
+  return code;
+}
+
+const kb::Person* SentenceScanner::PickPerson(
+    const Span& span, MentionForm form, absl::string_view office_id) const {
+  const kb::Person* fallback = nullptr;
+  for (const EntityRef& ref : span.mention->candidates) {
+    if (ref.type != EntityType::kPerson) continue;
+    const bool form_ok = form == MentionForm::kSurname
+                             ? ref.form == MentionForm::kSurname
+                             : ref.form != MentionForm::kSurname;
+    if (!form_ok) continue;
+    const kb::Person& person = kb_.people()[ref.index];
+    if (fallback == nullptr) fallback = &person;
+    if (!date_.has_value()) continue;
+    for (const kb::Tenure* tenure : kb_.OfficesOf(person, *date_)) {
+      if (office_id.empty() || tenure->office_id == office_id) return &person;
+    }
+  }
+  // A surname alone is only trusted when some reading of it holds an office
+  // on the date (or there is no date to check).
+  if (form == MentionForm::kSurname && date_.has_value()) return nullptr;
+  return fallback;
+}
+
+size_t SentenceScanner::UnknownNameLength(size_t i) const {
+  static constexpr std::array<absl::string_view, 12> kParticles = {
+      "bin", "bint", "ibn", "al", "el", "de",
+      "da",  "van",  "von", "du", "la", "le"};
+  size_t n = 0;
+  size_t words = 0;
+  while (i + n < tokens_.size() && words < 6) {
+    const Token& t = tokens_[i + n];
+    if (n > 0 && t.lower == "-" && i + n + 1 < tokens_.size() &&
+        tokens_[i + n + 1].word && tokens_[i + n + 1].begin == t.end) {
+      n += 2;
+      continue;
+    }
+    const bool particle =
+        n > 0 && std::find(kParticles.begin(), kParticles.end(), t.lower) !=
+                     kParticles.end();
+    if (!particle) {
+      if (!t.word || !t.capitalized || IsNameStopWord(t.lower) ||
+          IsRoleWord(t.lower)) {
+        break;
+      }
+      const Span* span = SpanAt(i + n);
+      if (span != nullptr &&
+          (span->Has(EntityType::kState) ||
+           span->Has(EntityType::kOrganization) ||
+           span->Has(EntityType::kPlace) || span->Has(EntityType::kOffice))) {
+        break;
+      }
+    }
+    ++n;
+    ++words;
+  }
+  // Drop trailing particles and hyphens.
+  while (n > 0 && !tokens_[i + n - 1].capitalized) --n;
+  return words >= 2 ? n : 0;
+}
+
+size_t SentenceScanner::NameAt(size_t i, ActorMention* mention) const {
+  static constexpr std::array<absl::string_view, 9> kHonorifics = {
+      "mr", "mrs", "ms", "dr", "sheikh", "ayatollah", "shri", "king", "prince"};
+  size_t skip = 0;
+  while (i + skip < tokens_.size() &&
+         std::find(kHonorifics.begin(), kHonorifics.end(),
+                   tokens_[i + skip].lower) != kHonorifics.end()) {
+    ++skip;
+  }
+  i += skip;
+  if (i >= tokens_.size()) return 0;
+  if (const Span* span = SpanAt(i); span != nullptr) {
+    if (const kb::Person* person =
+            PickPerson(*span, MentionForm::kName, mention->office_id)) {
+      mention->actor.id = person->id;
+      mention->actor.name = person->name;
+      return skip + span->token_end - i;
+    }
+    if (span->Has(EntityType::kPerson)) {
+      if (const kb::Person* person =
+              PickPerson(*span, MentionForm::kSurname, mention->office_id)) {
+        mention->actor.id = person->id;
+        mention->actor.name = person->name;
+        return skip + span->token_end - i;
+      }
+    }
+  }
+  const size_t n = UnknownNameLength(i);
+  if (n == 0) return 0;
+  mention->actor.name = TextOf(i, i + n);
+  return skip + n;
+}
+
+size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
+  const EntityRef* office_ref = title.First(EntityType::kOffice, {});
+  if (office_ref == nullptr) return i;
+  ActorMention mention;
+  mention.office_id = kb_.offices()[office_ref->index].id;
+  // Role words written before the title ("climate envoy") belong to it.
+  size_t role_begin = i;
+  while (role_begin > 0 && IsRoleWord(tokens_[role_begin - 1].lower) &&
+         SpanAt(role_begin - 1) == nullptr && !used_[role_begin - 1]) {
+    --role_begin;
+  }
+  size_t qualifier_begin = role_begin;
+  std::string country = QualifierBefore(role_begin, &qualifier_begin);
+  size_t pos = title.token_end;
+  // "President of Turkey", "Chief of the movement's Political Bureau".
+  if (Lower(pos, "of") && pos + 1 < tokens_.size()) {
+    size_t of_pos = pos + 1;
+    if (Lower(of_pos, "the")) ++of_pos;
+    if (const Span* span = SpanAt(of_pos); span != nullptr) {
+      size_t width = 0;
+      std::string code;
+      if (const EntityRef* ref = span->First(EntityType::kState, {})) {
+        code = kb_.states()[ref->index].code;
+        width = span->token_end - of_pos;
+      } else if (const EntityRef* org =
+                     span->First(EntityType::kOrganization, {})) {
+        code = kb_.organizations()[org->index].code;
+        width = span->token_end - of_pos;
+      }
+      if (!code.empty()) {
+        if (country.empty()) country = code;
+        pos = of_pos + width;
+      }
+    }
+  }
+  // "Ambassador to Bangladesh": the destination is not the country.
+  if (Lower(pos, "to") && SpanAt(pos + 1) != nullptr &&
+      SpanAt(pos + 1)->Has(EntityType::kState)) {
+    pos = SpanAt(pos + 1)->token_end;
+  }
+  mention.actor.role = TextOf(role_begin, title.token_end);
+  mention.actor.country_code = country;
+  size_t name_pos = pos;
+  if (Lower(name_pos, ",")) ++name_pos;
+  const size_t name_length = NameAt(name_pos, &mention);
+  if (name_length > 0) {
+    mention.token_begin = qualifier_begin;
+    mention.token_end = name_pos + name_length;
+    mention.type = MentionType::kPerson;
+    if (!mention.actor.id.empty()) {
+      // A KB person: the tenure on the date is more precise than the
+      // qualifier; keep the written title only when the KB has none.
+      const kb::Person* person = kb_.FindPerson(mention.actor.id);
+      Actor from_kb;
+      ApplyTenure(kb_, *person, date_, &from_kb);
+      if (!from_kb.country_code.empty()) {
+        mention.actor.country_code = from_kb.country_code;
+        mention.actor.role = from_kb.role;
+      }
+    }
+    out_.actors.push_back(std::move(mention));
+    return name_pos + name_length;
+  }
+  const bool counterpart = Lower(title.token_end - 1, "counterpart") ||
+                           Lower(title.token_end - 1, "counterparts");
+  if (country.empty()) return i;
+  mention.token_begin = qualifier_begin;
+  mention.token_end = pos;
+  if (counterpart) {
+    mention.type = MentionType::kCounterpart;
+    out_.actors.push_back(std::move(mention));
+    return pos;
+  }
+  if (!date_.has_value()) return i;
+  const kb::Person* holder = kb_.HolderOf(mention.office_id, country, *date_);
+  if (holder == nullptr) return i;
+  mention.type = MentionType::kPerson;
+  mention.actor.id = holder->id;
+  mention.actor.name = holder->name;
+  out_.actors.push_back(std::move(mention));
+  return pos;
+}
+
+size_t SentenceScanner::PluralTitlePattern(size_t i) {
+  static constexpr std::array<std::pair<absl::string_view, absl::string_view>,
+                              5>
+      kPluralTitles = {{{"presidents", "head_of_state"},
+                        {"leaders", "head_of_state"},
+                        {"prime ministers", "head_of_government"},
+                        {"foreign ministers", "foreign_minister"},
+                        {"foreign secretaries", "foreign_minister"}}};
+  if (!date_.has_value()) return i;
+  for (const auto& [phrase, office] : kPluralTitles) {
+    size_t length = 0;
+    if (!MatchesPhrase(tokens_, i, phrase, &length) ||
+        !Lower(i + length, "of")) {
+      continue;
+    }
+    size_t pos = i + length + 1;
+    std::vector<std::string> states;
+    while (pos < tokens_.size()) {
+      const Span* span = SpanAt(pos);
+      const EntityRef* ref =
+          span != nullptr ? span->First(EntityType::kState, {}) : nullptr;
+      if (ref == nullptr) break;
+      states.push_back(kb_.states()[ref->index].code);
+      pos = span->token_end;
+      if (Lower(pos, ",") && Lower(pos + 1, "and")) {
+        pos += 2;
+      } else if (Lower(pos, ",") || Lower(pos, "and")) {
+        ++pos;
+      } else {
+        break;
+      }
+    }
+    if (states.size() < 2) return i;
+    for (const std::string& state : states) {
+      const kb::Person* holder = kb_.HolderOf(office, state, *date_);
+      if (holder == nullptr) continue;
+      ActorMention mention;
+      mention.token_begin = i;
+      mention.token_end = pos;
+      mention.type = MentionType::kPerson;
+      mention.office_id = std::string(office);
+      mention.actor.id = holder->id;
+      mention.actor.name = holder->name;
+      ApplyTenure(kb_, *holder, date_, &mention.actor);
+      out_.actors.push_back(std::move(mention));
+    }
+    return pos;
+  }
+  return i;
+}
+
+void SentenceScanner::AddGroups(size_t noun) {
+  // Walk left over modifiers ("negotiating", "intelligence", "senior") and
+  // coordinated qualifiers ("U.S. and Chinese").
+  size_t pos = noun;
+  int modifiers = 0;
+  std::vector<std::pair<size_t, std::string>> qualifiers;
+  while (pos > 0 && modifiers <= 2) {
+    size_t begin = 0;
+    std::string code = QualifierBefore(pos, &begin);
+    if (!code.empty()) {
+      qualifiers.emplace_back(begin, code);
+      pos = begin;
+      if (pos > 0 &&
+          (tokens_[pos - 1].lower == "and" || tokens_[pos - 1].lower == ",")) {
+        --pos;
+        continue;
+      }
+      break;
+    }
+    const Token& t = tokens_[pos - 1];
+    if (!t.word || t.capitalized || IsNameStopWord(t.lower)) break;
+    --pos;
+    ++modifiers;
+  }
+  for (const auto& [begin, code] : qualifiers) {
+    ActorMention mention;
+    mention.token_begin = begin;
+    mention.token_end = noun + 1;
+    mention.type = MentionType::kGroup;
+    mention.actor.kind = ActorKind::kGroup;
+    mention.actor.country_code = code;
+    mention.actor.mention = TextOf(begin, noun + 1);
+    mention.actor.role = tokens_[noun].lower;
+    out_.actors.push_back(std::move(mention));
+  }
+  for (size_t k = pos; k <= noun; ++k) used_[k] = true;
+}
+
+bool SentenceScanner::IsPlaceContext(size_t i) const {
+  static constexpr std::array<absl::string_view, 12> kPlacePrepositions = {
+      "in",      "to",       "at",   "from",   "near",    "visit",
+      "visited", "visiting", "into", "toward", "towards", "between"};
+  if (i == 0) return false;
+  size_t prev = i - 1;
+  if (tokens_[prev].lower == "the" && prev > 0) --prev;
+  return std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(),
+                   tokens_[prev].lower) != kPlacePrepositions.end() ||
+         tokens_[prev].lower == ",";
+}
+
+void SentenceScanner::AddPlace(const Span& span) {
+  PlaceMention place;
+  place.token_begin = span.token_begin;
+  place.token_end = span.token_end;
+  if (const EntityRef* ref = span.First(EntityType::kPlace, {})) {
+    const kb::Place& p = kb_.places()[ref->index];
+    place.name =
+        p.kind == kb::PlaceKind::kVenue && !p.city.empty() ? p.city : p.name;
+    place.country = p.country;
+    place.is_venue = p.kind == kb::PlaceKind::kVenue;
+  } else if (const EntityRef* state = span.First(EntityType::kState, {})) {
+    place.country = kb_.states()[state->index].code;
+    place.is_state = true;
+  } else {
+    return;
+  }
+  out_.places.push_back(std::move(place));
+}
+
+SentenceMentions SentenceScanner::Run() {
+  kb_mentions_ = kb_.FindMentions(sentence_.text);
+  span_at_.assign(tokens_.size() + 1, kNone);
+  used_.assign(tokens_.size() + 1, false);
+  for (const kb::Mention& m : kb_mentions_) {
+    const size_t begin = TokenAtOrAfter(tokens_, m.begin);
+    size_t end = TokenAtOrAfter(tokens_, m.end);
+    if (begin >= tokens_.size() || begin >= end) continue;
+    if (span_at_[begin] != kNone) continue;
+    span_at_[begin] = spans_.size();
+    spans_.push_back({begin, end, &m});
+  }
+  for (size_t i = 0; i < tokens_.size();) {
+    if (used_[i]) {
+      ++i;
+      continue;
+    }
+    const Token& t = tokens_[i];
+    if (const size_t next = PluralTitlePattern(i); next != i) {
+      for (size_t k = i; k < next; ++k) used_[k] = true;
+      i = next;
+      continue;
+    }
+    const Span* span = SpanAt(i);
+    if (span == nullptr) {
+      if (IsGroupNoun(t.lower) &&
+          !(i + 1 < tokens_.size() && IsGroupNoun(tokens_[i + 1].lower))) {
+        AddGroups(i);
+      } else if (IsSingularPersonPronoun(t.lower)) {
+        ActorMention m{.token_begin = i,
+                       .token_end = i + 1,
+                       .type = MentionType::kPronoun};
+        m.actor.mention = t.lower;
+        out_.actors.push_back(std::move(m));
+      } else if (IsPluralPronoun(t.lower) ||
+                 ((t.lower == "the" || t.lower == "both") &&
+                  (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
+                   Lower(i + 1, "leaders") || Lower(i + 1, "sides")))) {
+        const size_t end = t.lower == "the" ? i + 2 : i + 1;
+        out_.actors.push_back(
+            ActorMention{.token_begin = i,
+                         .token_end = end,
+                         .type = MentionType::kPluralPronoun});
+        i = end;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    if (span->Has(EntityType::kOffice)) {
+      const size_t next = TitlePattern(i, *span);
+      if (next != i) {
+        // Remove stale qualifier entries consumed by the pattern.
+        for (size_t k = out_.actors.back().token_begin; k < next; ++k) {
+          used_[k] = true;
+        }
+        i = next;
+        continue;
+      }
+      // A counterpart title without qualifier ("his counterpart").
+      i = span->token_end;
+      continue;
+    }
+    if (const kb::Person* person = PickPerson(*span, MentionForm::kName, "")) {
+      ActorMention m{.token_begin = i,
+                     .token_end = span->token_end,
+                     .type = MentionType::kPerson};
+      m.actor.id = person->id;
+      m.actor.name = person->name;
+      ApplyTenure(kb_, *person, date_, &m.actor);
+      m.possessive = Lower(span->token_end, "'s");
+      out_.actors.push_back(std::move(m));
+      i = span->token_end;
+      continue;
+    }
+    if (span->Has(EntityType::kPerson)) {
+      ActorMention m{.token_begin = i,
+                     .token_end = span->token_end,
+                     .type = MentionType::kSurname};
+      for (const EntityRef& ref : span->mention->candidates) {
+        if (ref.type == EntityType::kPerson) {
+          m.surname_candidates.push_back(kb_.people()[ref.index].id);
+        }
+      }
+      m.actor.mention = TextOf(i, span->token_end);
+      m.possessive = Lower(span->token_end, "'s");
+      out_.actors.push_back(std::move(m));
+      i = span->token_end;
+      continue;
+    }
+    // Group nouns after a qualifier are handled at the noun; a qualifier
+    // itself is no actor.
+    size_t width = 0;
+    if (span->First(EntityType::kState, {MentionForm::kAdjective}) != nullptr &&
+        span->First(EntityType::kState,
+                    {MentionForm::kName, MentionForm::kAlias}) == nullptr) {
+      i = span->token_end;
+      continue;
+    }
+    if (IsPlaceContext(i) || span->First(EntityType::kPlace, {}) != nullptr) {
+      const bool place_reading =
+          IsPlaceContext(i) ||
+          span->First(EntityType::kState, {MentionForm::kMetonym}) == nullptr;
+      if (place_reading &&
+          (span->Has(EntityType::kPlace) || span->Has(EntityType::kState))) {
+        AddPlace(*span);
+        i = span->token_end;
+        continue;
+      }
+    }
+    const bool qualifier_of_next =
+        !QualifierAt(i, &width).empty() && i + width < tokens_.size() &&
+        ((SpanAt(i + width) != nullptr &&
+          SpanAt(i + width)->Has(EntityType::kOffice)) ||
+         IsGroupNoun(tokens_[i + width].lower) ||
+         IsRoleWord(tokens_[i + width].lower));
+    if (qualifier_of_next) {
+      i = span->token_end;
+      continue;
+    }
+    if (const EntityRef* ref = span->First(EntityType::kState, {})) {
+      ActorMention m{.token_begin = i,
+                     .token_end = span->token_end,
+                     .type = MentionType::kState};
+      m.actor.kind = ActorKind::kState;
+      m.actor.country_code = kb_.states()[ref->index].code;
+      m.actor.mention = TextOf(i, span->token_end);
+      m.possessive = Lower(span->token_end, "'s");
+      out_.actors.push_back(std::move(m));
+    } else if (const EntityRef* org =
+                   span->First(EntityType::kOrganization, {})) {
+      ActorMention m{.token_begin = i,
+                     .token_end = span->token_end,
+                     .type = MentionType::kOrganization};
+      m.actor.kind = ActorKind::kOrganization;
+      m.actor.country_code = kb_.organizations()[org->index].code;
+      m.actor.mention = TextOf(i, span->token_end);
+      m.possessive = Lower(span->token_end, "'s");
+      out_.actors.push_back(std::move(m));
+    }
+    i = span->token_end;
+  }
+  // Places that are also actors' neighbours were skipped above; collect the
+  // remaining place spans ("on the sidelines of the U.N. General Assembly").
+  for (const Span& span : spans_) {
+    if (span.Has(EntityType::kPlace) &&
+        std::none_of(out_.places.begin(), out_.places.end(),
+                     [&](const PlaceMention& p) {
+                       return p.token_begin == span.token_begin;
+                     }) &&
+        std::none_of(out_.actors.begin(), out_.actors.end(),
+                     [&](const ActorMention& a) {
+                       return a.token_begin <= span.token_begin &&
+                              span.token_begin < a.token_end;
+                     })) {
+      AddPlace(span);
+    }
+  }
+  auto by_position = [](const auto& a, const auto& b) {
+    return a.token_begin < b.token_begin;
+  };
+  std::stable_sort(out_.actors.begin(), out_.actors.end(), by_position);
+  std::stable_sort(out_.places.begin(), out_.places.end(), by_position);
+  for (ActorMention& m : out_.actors) {
+    if (m.actor.mention.empty())
+      m.actor.mention = TextOf(m.token_begin, m.token_end);
+    if (!m.possessive) m.possessive = Lower(m.token_end, "'s");
+  }
+  return std::move(out_);
+}
+
+}  // namespace
+
+void ApplyTenure(const kb::KnowledgeBase& kb, const kb::Person& person,
+                 std::optional<absl::CivilDay> date, Actor* actor) {
+  const kb::Tenure* best = nullptr;
+  if (date.has_value()) {
+    for (const kb::Tenure* tenure : kb.OfficesOf(person, *date)) {
+      if (best == nullptr ||
+          OfficeRank(tenure->office_id) < OfficeRank(best->office_id)) {
+        best = tenure;
+      }
+    }
+  }
+  if (best == nullptr) {
+    for (const kb::Tenure& tenure : person.tenures) {
+      if (date.has_value() && tenure.start > *date) continue;
+      if (best == nullptr || tenure.start > best->start) best = &tenure;
+    }
+  }
+  if (best == nullptr && !person.tenures.empty())
+    best = &person.tenures.front();
+  if (best == nullptr) return;
+  actor->country_code = best->country;
+  if (!best->title.empty()) {
+    actor->role = best->title;
+  } else if (const kb::Office* office = kb.FindOffice(best->office_id)) {
+    actor->role = office->title;
+  }
+}
+
+SentenceMentions FindSentenceMentions(const kb::KnowledgeBase& kb,
+                                      const Sentence& sentence,
+                                      std::optional<absl::CivilDay> date) {
+  return SentenceScanner(kb, sentence, date).Run();
+}
+
+}  // namespace attache::extract
