@@ -372,9 +372,12 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   c.time = TimeFor(t, &c.status, &rules);
   if (place.has_value() && kind != ContactKind::kCall &&
       kind != ContactKind::kCorrespondence) {
-    c.location.text = sentence_.text.substr(
-        tokens_[place->token_begin].begin,
-        tokens_[place->token_end - 1].end - tokens_[place->token_begin].begin);
+    if (place->token_end > place->token_begin) {
+      c.location.text = sentence_.text.substr(
+          tokens_[place->token_begin].begin,
+          tokens_[place->token_end - 1].end -
+              tokens_[place->token_begin].begin);
+    }
     if (!place->is_state) c.location.city = place->name;
     c.location.country_code = place->country;
   }
