@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "text/char_class.h"
 #include "text/segment.h"
 
 namespace attache::text {
@@ -154,8 +155,13 @@ struct TextFeatures {
   bool PublisherVoice() const { return first_plural >= 2 && publisher > 0; }
 };
 
-bool IsWordByte(char c) {
-  return absl::ascii_isalpha(c) || static_cast<unsigned char>(c) >= 0x80;
+// Length of the letter at text[pos], or 0 when it is not a letter.
+size_t LetterLength(absl::string_view text, size_t pos) {
+  if (static_cast<unsigned char>(text[pos]) < 0x80) {
+    return absl::ascii_isalpha(text[pos]) ? 1 : 0;
+  }
+  const CharInfo info = CharAt(text, pos);
+  return info.letter ? info.length : 0;
 }
 
 TextFeatures Measure(absl::string_view text) {
@@ -168,9 +174,13 @@ TextFeatures Measure(absl::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
-    if (IsWordByte(c)) {
+    if (LetterLength(text, pos) > 0) {
       const size_t start = pos;
-      while (pos < text.size() && IsWordByte(text[pos])) ++pos;
+      while (pos < text.size()) {
+        const size_t length = LetterLength(text, pos);
+        if (length == 0) break;
+        pos += length;
+      }
       const size_t length = pos - start;
       ++f.words;
       f.letters += static_cast<int>(length);
@@ -213,7 +223,7 @@ TextFeatures Measure(absl::string_view text) {
         ++f.double_quotes;
         break;
       case '@':
-        f.email = f.email || (pos > 0 && IsWordByte(text[pos - 1]));
+        f.email = f.email || (pos > 0 && absl::ascii_isalnum(text[pos - 1]));
         break;
       default:
         break;
@@ -519,8 +529,9 @@ void RefineInContext(absl::Span<const absl::string_view> paragraphs,
     if (kinds[neighbour] == BoilerplateKind::kAppeal && f.NoQuotedSpeech() &&
         (f.PublisherVoice() || f.AppealVocabulary())) {
       kinds[i] = BoilerplateKind::kAppeal;
-    } else if (IsBlockKind(kinds[neighbour]) && f.words + f.numbers <= 3 &&
-               (!f.final_punctuation || paragraphs[i].back() == ':')) {
+    } else if (IsBlockKind(kinds[neighbour]) &&
+               (paragraphs[i].back() == ':' ||
+                (f.words + f.numbers <= 2 && !f.final_punctuation))) {
       kinds[i] = kinds[neighbour];
     }
   };

@@ -139,6 +139,12 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
       } else {
         sentence.boilerplate = ClassifySentence(sentence_views[s]);
       }
+      // A photo credit on its own marks the caption before it.
+      if (s > 0 && sentence.boilerplate == BoilerplateKind::kPhotoCredit &&
+          absl::StartsWith(sentence.text, "(")) {
+        doc->sentences[sentence.index - 1].boilerplate =
+            BoilerplateKind::kPhotoCredit;
+      }
       if (s == 0 && !sentence.is_boilerplate()) {
         sentence.dateline_end = DatelineEnd(sentence.text, sentence.tokens);
       }

@@ -178,7 +178,7 @@ std::vector<ByteRange> SplitParagraphs(absl::string_view text) {
       const bool adjacent = last.end + 1 == line.begin;
       if (adjacent &&
           !HasFinalPunctuation(text.substr(last.begin, last.size())) &&
-          CharAt(text, line.begin).lower) {
+          CharAt(text, line.begin).lower && text[line.end - 1] != ':') {
         last.end = line.end;
         continue;
       }

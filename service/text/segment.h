@@ -1,9 +1,9 @@
 // Paragraph and sentence segmentation of normalised text (see normalize.h).
 //
 // Paragraphs are lines. A line that ends without final punctuation continues
-// into the next line when that one starts with a lower-case letter and no
-// blank line separates them (hard-wrapped text such as "Embassy of the
-// Republic\nin Ruritania").
+// into the next line when that one starts with a lower-case letter, is not a
+// label ending in ':' and no blank line separates them (hard-wrapped text such
+// as "Embassy of the Republic\nin Ruritania").
 //
 // Sentences end at '.', '?', '!' and ellipses (with the closing quotes and
 // brackets that follow them) unless the period belongs to an abbreviation
