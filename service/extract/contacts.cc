@@ -164,7 +164,7 @@ void SentenceContacts::MarkGoverned() {
     }
     if (prev > 0 && Governs(tokens_[prev - 1].lower)) governed_[k] = true;
     for (const TriggerMatch& t : triggers_) {
-      if (t.end == prev && t.entry->form != TriggerForm::kNoun) {
+      if (t.end == prev) {
         governed_[k] = true;
       }
     }
@@ -179,6 +179,9 @@ bool SentenceContacts::Coordinated(size_t a, size_t b) const {
   const size_t begin = actors_[b].token_begin;
   if (begin < end || begin - end > 2) return false;
   if (begin == end) return false;
+  const bool person_a = actors_[a].type == MentionType::kPerson;
+  const bool person_b = actors_[b].type == MentionType::kPerson;
+  if (person_a != person_b) return false;
   for (size_t i = end; i < begin; ++i) {
     if (!IsOneOf(tokens_[i].lower, {",", "and", "-", "&"})) return false;
   }
@@ -212,13 +215,21 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token) const {
     }
     break;
   }
+  std::optional<size_t> other;
+  std::optional<size_t> governed_person;
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
     if (a.token_end > token) continue;
     if (token - a.token_end > 14) break;
-    if (!governed_[k]) return k;
+    const bool person =
+        a.type == MentionType::kPerson || a.type == MentionType::kPluralPronoun;
+    if (!governed_[k] && person) return k;
+    if (!governed_[k] && !other.has_value()) other = k;
+    if (governed_[k] && person && !governed_person.has_value()) {
+      governed_person = k;
+    }
   }
-  return std::nullopt;
+  return other.has_value() ? other : governed_person;
 }
 
 std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
@@ -234,7 +245,12 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
           return p.token_begin <= i && i < p.token_end;
         });
     if (place) continue;
-    if (!IsArgumentGap(tokens_[i].lower)) return std::nullopt;
+    const bool qualifier_word =
+        tokens_[i].capitalized ||
+        IsOneOf(tokens_[i].lower, {"counterpart", "counterparts", "peer"});
+    if (!IsArgumentGap(tokens_[i].lower) && !qualifier_word) {
+      return std::nullopt;
+    }
     if (++gap > max_gap) return std::nullopt;
   }
   return std::nullopt;
@@ -361,7 +377,10 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
       }
     }
   }
-  if (!two_sides) return;
+  const bool only_states = std::all_of(
+      participants.begin(), participants.end(),
+      [](const Participant& p) { return p.actor.kind == ActorKind::kState; });
+  if (!two_sides || (only_states && kind != ContactKind::kVisit)) return;
   ContactCandidate candidate;
   candidate.weak = t.entry->weak;
   candidate.destination = std::move(destination);
@@ -373,10 +392,10 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   if (place.has_value() && kind != ContactKind::kCall &&
       kind != ContactKind::kCorrespondence) {
     if (place->token_end > place->token_begin) {
-      c.location.text = sentence_.text.substr(
-          tokens_[place->token_begin].begin,
-          tokens_[place->token_end - 1].end -
-              tokens_[place->token_begin].begin);
+      c.location.text =
+          sentence_.text.substr(tokens_[place->token_begin].begin,
+                                tokens_[place->token_end - 1].end -
+                                    tokens_[place->token_begin].begin);
     }
     if (!place->is_state) c.location.city = place->name;
     c.location.country_code = place->country;
@@ -494,6 +513,13 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
         break;
       }
     }
+    for (size_t k = actors_.size(); destinations.empty() && k-- > 0;) {
+      const ActorMention& a = actors_[k];
+      if (a.token_end <= t.begin && t.begin - a.token_end <= 8 &&
+          a.type == MentionType::kState) {
+        destinations.push_back({a.actor.country_code, std::nullopt});
+      }
+    }
   }
   if (destinations.empty() && !met.empty()) {
     destinations.push_back({met.front().actor.country_code, std::nullopt});
@@ -537,6 +563,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       continue;
     }
     std::vector<Participant> participants;
+    std::vector<Participant> objects;
     const bool between = t.end < tokens_.size() &&
                          IsOneOf(tokens_[t.end].lower, {"between", "among"});
     if (!between) {
@@ -547,10 +574,20 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       }
     }
     if (auto k = ObjectAfter(t.end, 4)) {
-      AddParticipants(
-          ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart),
-          &participants);
+      objects = ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart);
     }
+    // "X spoke to A and B": one call each.
+    if (t.entry->kind == ContactKind::kCall && participants.size() == 1 &&
+        objects.size() > 1) {
+      for (const Participant& object : objects) {
+        std::vector<Participant> pair = participants;
+        AddParticipants({object}, &pair);
+        Emit(t, t.entry->kind, std::move(pair), *status, std::nullopt, "",
+             rules, out);
+      }
+      continue;
+    }
+    AddParticipants(objects, &participants);
     if (t.entry->form == TriggerForm::kHostVerb && !participants.empty()) {
       participants.front().role = ParticipantRole::kHost;
     }

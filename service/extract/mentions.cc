@@ -470,6 +470,15 @@ SentenceMentions SentenceScanner::Run() {
     size_t end = TokenAtOrAfter(tokens_, m.end);
     if (begin >= tokens_.size() || begin >= end) continue;
     if (span_at_[begin] != kNone) continue;
+    // "He", "May", "Will": a common word read as a one-word name.
+    const bool person_only = std::all_of(
+        m.candidates.begin(), m.candidates.end(),
+        [](const EntityRef& ref) { return ref.type == EntityType::kPerson; });
+    if (person_only && end == begin + 1 &&
+        (IsNameStopWord(tokens_[begin].lower) ||
+         IsSingularPersonPronoun(tokens_[begin].lower))) {
+      continue;
+    }
     span_at_[begin] = spans_.size();
     spans_.push_back({begin, end, &m});
   }
