@@ -36,6 +36,15 @@ bool Meets(const Word& word, uint64_t need) {
   }
 }
 
+// FNV-1a, folded so that the low bits index the word table well.
+uint64_t WordHash(absl::string_view word) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (const char c : word) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return hash ^ (hash >> 29);
+}
+
 uint64_t EdgeKey(uint32_t node, uint32_t word_id) {
   return (static_cast<uint64_t>(node) << 32) | word_id;
 }
@@ -106,10 +115,20 @@ Matcher Matcher::Builder::Build() && {
       matcher.edges_.emplace(key, child);
     }
   }
+  size_t slots = 16;
+  while (slots < 2 * vocabulary_.size()) slots *= 2;
+  matcher.word_slots_.resize(slots);
   for (const auto& [folded, id] : vocabulary_) {
-    matcher.longest_word_ = std::max(matcher.longest_word_, folded.size());
+    const uint64_t hash = WordHash(folded);
+    size_t slot = hash & (slots - 1);
+    while (matcher.word_slots_[slot].id != kUnknownWord) {
+      slot = (slot + 1) & (slots - 1);
+    }
+    matcher.word_slots_[slot] = {
+        hash, id, static_cast<uint32_t>(matcher.word_bytes_.size()),
+        static_cast<uint32_t>(folded.size())};
+    matcher.word_bytes_ += folded;
   }
-  matcher.vocabulary_ = std::move(vocabulary_);
 
   // Group by node, then by case pattern; each (entity, form) once.
   const auto order = [](const Entry& e) {
@@ -161,9 +180,17 @@ absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
 }
 
 uint32_t Matcher::WordId(const std::string& folded) const {
-  if (folded.size() > longest_word_) return kUnknownWord;
-  const auto it = vocabulary_.find(folded);
-  return it == vocabulary_.end() ? kUnknownWord : it->second;
+  if (word_slots_.empty()) return kUnknownWord;
+  const uint64_t hash = WordHash(folded);
+  const size_t mask = word_slots_.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const WordSlot& word = word_slots_[slot];
+    if (word.id == kUnknownWord) return kUnknownWord;
+    if (word.hash == hash && word.length == folded.size() &&
+        word_bytes_.compare(word.offset, word.length, folded) == 0) {
+      return word.id;
+    }
+  }
 }
 
 uint32_t Matcher::Child(uint32_t node, uint32_t word_id) const {

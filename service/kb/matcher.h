@@ -88,8 +88,16 @@ class Matcher {
   void MatchRun(const std::vector<KnownWord>& run,
                 std::vector<Mention>* mentions) const;
 
-  absl::flat_hash_map<std::string, uint32_t> vocabulary_;
-  size_t longest_word_ = 0;
+  // The vocabulary: an open-addressing hash table of the words of every
+  // phrase, probed for each word of the text, so kept lean.
+  struct WordSlot {
+    uint64_t hash = 0;
+    uint32_t id = kUnknownWord;  // kUnknownWord: empty slot
+    uint32_t offset = 0;         // of the word in word_bytes_
+    uint32_t length = 0;
+  };
+  std::vector<WordSlot> word_slots_;  // size: a power of two, or empty
+  std::string word_bytes_;
   std::vector<uint32_t> root_children_;            // indexed by word id
   absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word)
   std::vector<uint32_t> node_outputs_;  // node -> first output; size nodes + 1

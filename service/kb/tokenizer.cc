@@ -133,6 +133,7 @@ CharInfo Classify(UChar32 c) {
       info.cls = CharClass::kApostrophe;
       return info;
     case '-':
+    case '/':     // "AFC/M23"
     case 0x2010:  // hyphen
     case 0x2011:  // non-breaking hyphen
       info.cls = CharClass::kHyphen;
@@ -140,6 +141,10 @@ CharInfo Classify(UChar32 c) {
     case '.':
       info.cls = CharClass::kPeriod;
       return info;
+    case 0x02BB:  // ʻokina, as in "ʻAisake"
+    case 0x02BD:  // reversed comma
+    case 0x02BE:  // ʾ (hamza in transliterations)
+    case 0x02BF:  // ʿ (ayn in transliterations)
     case 0x00AD:  // soft hyphen
     case 0x200C:  // zero-width non-joiner
     case 0x200D:  // zero-width joiner
@@ -222,14 +227,10 @@ size_t Decode(absl::string_view text, size_t pos, UChar32* c) {
   return length;
 }
 
-// Classifies the character at `pos`; returns its length in bytes.
-size_t Read(absl::string_view text, size_t pos,
-            const std::vector<CharInfo>& table, CharInfo* info) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0x80) {
-    *info = table[lead];
-    return 1;
-  }
+// Classifies the character at `pos`, which is not ASCII; returns its length
+// in bytes.
+size_t ReadMultibyte(absl::string_view text, size_t pos,
+                     const std::vector<CharInfo>& table, CharInfo* info) {
   UChar32 c = 0;
   const size_t length = Decode(text, pos, &c);
   if (c < 0) {
@@ -240,6 +241,17 @@ size_t Read(absl::string_view text, size_t pos,
     *info = Classify(c);
   }
   return length;
+}
+
+// Classifies the character at `pos`; returns its length in bytes.
+inline size_t Read(absl::string_view text, size_t pos,
+                   const std::vector<CharInfo>& table, CharInfo* info) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    *info = table[lead];
+    return 1;
+  }
+  return ReadMultibyte(text, pos, table, info);
 }
 
 bool InWord(CharClass cls) {
@@ -280,6 +292,20 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
     }
     folded->append(info.folded, info.folded_length);
     pos_ += length;
+    // ASCII letters and digits, the bulk of English text, without copying
+    // their CharInfo.
+    while (pos_ < size && static_cast<unsigned char>(text_[pos_]) < 0x80) {
+      const CharInfo& ascii = table[static_cast<unsigned char>(text_[pos_])];
+      if (ascii.cls == CharClass::kLetter) {
+        if (letters == 0) word->capitalized = ascii.upper;
+        ++letters;
+        upper += ascii.upper ? 1 : 0;
+      } else if (ascii.cls != CharClass::kDigit) {
+        break;
+      }
+      folded->push_back(ascii.folded[0]);
+      ++pos_;
+    }
     if (pos_ >= size) break;
     length = Read(text_, pos_, table, &info);
     if (!InWord(info.cls)) break;

@@ -4,7 +4,7 @@
 // word to lower case without accents, so that "Erdoğan" (NFC), "Erdoğan"
 // (NFD, with a combining breve) and "ERDOGAN" all fold to "erdogan". Each word
 // keeps its case ("China" is capitalised, "US" all caps) and whether it is
-// joined to the previous word: a space, hyphen, apostrophe or the period
+// joined to the previous word: a space, hyphen, slash, apostrophe or the period
 // after a short word ("St.", "W.") joins; other punctuation separates, so
 // "China, Russia" cannot match a two-word name. Acronyms written with periods
 // are one word: "U.S." folds to "us" like "US". Invalid UTF-8 bytes separate

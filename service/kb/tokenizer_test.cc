@@ -32,6 +32,7 @@ TEST(TokenizerTest, FoldsCaseAndAccents) {
   EXPECT_THAT(Words("Erdo\u011Fan"), ElementsAre("erdogan[C]@0-8"));
   EXPECT_THAT(Words("Erdog\u0306an"), ElementsAre("erdogan[C]@0-9"));
   EXPECT_THAT(Words("ERDOĞAN"), ElementsAre("erdogan[CA]@0-8"));
+  EXPECT_THAT(Words("ʻAisake"), ElementsAre("aisake[C]@0-8"));
   EXPECT_THAT(Words("Straße Łódź İstanbul Ærø"),
               ElementsAre("strasse[C]@0-7", "lodz[CJ]@8-15",
                           "istanbul[CJ]@16-25", "aero[CJ]@26-31"));
