@@ -268,11 +268,18 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
   bool joined = has_previous_;
   CharInfo info;
   size_t length = 0;
-  // Skip to the first letter or digit.
+  // Skip to the first letter or digit; marks right before it ("ʻAisake")
+  // belong to the word.
+  size_t marks_start = std::string::npos;
   while (true) {
     if (pos_ >= size) return false;
     length = Read(text_, pos_, table, &info);
     if (info.cls == CharClass::kLetter || info.cls == CharClass::kDigit) break;
+    if (info.cls != CharClass::kMark) {
+      marks_start = std::string::npos;
+    } else if (marks_start == std::string::npos) {
+      marks_start = pos_;
+    }
     if (info.cls == CharClass::kBreak ||
         (info.cls == CharClass::kPeriod &&
          previous_length_ > kMaxAbbreviationLength)) {
@@ -280,7 +287,7 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
     }
     pos_ += length;
   }
-  word->begin = pos_;
+  word->begin = marks_start == std::string::npos ? pos_ : marks_start;
   word->capitalized = false;
   int letters = 0;
   int upper = 0;
