@@ -1,8 +1,10 @@
 #include "text/boilerplate.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cstring>
 #include <initializer_list>
+#include <optional>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -26,38 +28,64 @@ enum WordFeature : uint16_t {
   kDateWord = 1 << 6,        // months, weekdays, "ago", "updated"
   kSpeech = 1 << 7,          // said, told
   kGivingNoun = 1 << 8,      // support, donation (after "your")
+  kLegalWord = 1 << 9,       // rights, cookies, privacy
 };
 
 using FeatureMap = absl::flat_hash_map<absl::string_view, uint16_t>;
 
-void Add(FeatureMap* map, uint16_t feature,
-         std::initializer_list<absl::string_view> words) {
-  for (absl::string_view word : words) (*map)[word] |= feature;
-}
+// The word features, with a small filter in front of the hash map: most words
+// of an article are in no list and are rejected without hashing.
+class FeatureLexicon {
+ public:
+  void Add(uint16_t feature, std::initializer_list<absl::string_view> words) {
+    for (absl::string_view word : words) {
+      map_[word] |= feature;
+      filter_.set(FilterKey(word));
+    }
+  }
 
-const FeatureMap& Features() {
-  static const FeatureMap* const map = [] {
-    auto* m = new FeatureMap();
-    Add(m, kSecondPerson, {"you", "your", "yours", "yourself"});
-    Add(m, kFirstPlural, {"we", "our", "us", "ours"});
-    Add(m, kAppealStrong,
-        {"donate",     "donation",     "donations",     "donating",
-         "subscribe",  "subscribed",   "subscription",  "subscriptions",
-         "subscriber", "subscribers",  "newsletter",    "newsletters",
-         "inbox",      "paywall",      "paywalls",      "membership",
-         "contribute", "contribution", "contributions", "unsubscribe",
-         "premium",    "unlimited"});
-    Add(m, kAppealWeak,
-        {"support", "supporting", "help", "free", "member", "members",
-         "register", "story", "stories", "journalism", "independent", "access",
-         "sign", "follow", "app", "download", "notifications", "alerts",
-         "difference"});
-    Add(m, kPublisher,
-        {"journalism", "journalists", "reporters", "reporting", "story",
-         "stories", "newsroom", "readers", "paywall", "paywalls", "outlets",
-         "documentary", "coverage", "independent", "trusted", "quality",
-         "analysis"});
-    Add(m, kNavigationWord, {"menu",       "content",
+  // Features of `word`, which must be lower case.
+  uint16_t Find(absl::string_view word) const {
+    if (!filter_.test(FilterKey(word))) return 0;
+    const auto it = map_.find(word);
+    return it == map_.end() ? 0 : it->second;
+  }
+
+ private:
+  static constexpr size_t kFilterBits = 4096;
+
+  static size_t FilterKey(absl::string_view word) {
+    const auto first = static_cast<unsigned char>(word.front());
+    const auto last = static_cast<unsigned char>(word.back());
+    return (word.size() * 131 + first * 31 + last) % kFilterBits;
+  }
+
+  FeatureMap map_;
+  std::bitset<kFilterBits> filter_;
+};
+
+const FeatureLexicon& Features() {
+  static const FeatureLexicon* const lexicon = [] {
+    auto* m = new FeatureLexicon();
+    m->Add(kSecondPerson, {"you", "your", "yours", "yourself"});
+    m->Add(kFirstPlural, {"we", "our", "us", "ours"});
+    m->Add(kAppealStrong,
+           {"donate",     "donation",     "donations",     "donating",
+            "subscribe",  "subscribed",   "subscription",  "subscriptions",
+            "subscriber", "subscribers",  "newsletter",    "newsletters",
+            "inbox",      "paywall",      "paywalls",      "membership",
+            "contribute", "contribution", "contributions", "unsubscribe",
+            "premium",    "unlimited"});
+    m->Add(kAppealWeak,
+           {"support", "supporting", "help", "free", "member", "members",
+            "register", "story", "stories", "journalism", "independent",
+            "access", "sign", "follow", "app", "download", "notifications",
+            "alerts", "difference"});
+    m->Add(kPublisher, {"journalism", "journalists", "reporters", "reporting",
+                        "story", "stories", "newsroom", "readers", "paywall",
+                        "paywalls", "outlets", "documentary", "coverage",
+                        "independent", "trusted", "quality", "analysis"});
+    m->Add(kNavigationWord, {"menu",       "content",
                              "search",     "home",
                              "close",      "list",
                              "login",      "log",
@@ -98,30 +126,31 @@ const FeatureMap& Features() {
                              "page",       "app",
                              "mobile",     "version",
                              "desktop"});
-    Add(m, kDateWord,
-        {"january",  "february",  "march",    "april",     "may",
-         "june",     "july",      "august",   "september", "october",
-         "november", "december",  "jan",      "feb",       "mar",
-         "apr",      "jun",       "jul",      "aug",       "sep",
-         "sept",     "oct",       "nov",      "dec",       "monday",
-         "tuesday",  "wednesday", "thursday", "friday",    "saturday",
-         "sunday",   "mon",       "tue",      "tues",      "wed",
-         "thu",      "thur",      "thurs",    "fri",       "sat",
-         "sun",      "am",        "pm",       "gmt",       "utc",
-         "est",      "edt",       "pst",      "ist",       "msk",
-         "cet",      "ago",       "minute",   "minutes",   "hour",
-         "hours",    "updated",   "update",   "published", "posted",
-         "write",    "modified",  "last",     "th",        "st",
-         "nd",       "rd",        "date",     "time"});
-    Add(m, kSpeech,
-        {"said", "says", "told", "asked", "added", "stated", "noted",
-         "stressed", "emphasized", "emphasised"});
-    Add(m, kGivingNoun,
-        {"support", "donation", "donations", "contribution", "contributions",
-         "help", "subscription", "membership", "generosity", "gift"});
+    m->Add(kDateWord,
+           {"january",  "february",  "march",    "april",     "may",
+            "june",     "july",      "august",   "september", "october",
+            "november", "december",  "jan",      "feb",       "mar",
+            "apr",      "jun",       "jul",      "aug",       "sep",
+            "sept",     "oct",       "nov",      "dec",       "monday",
+            "tuesday",  "wednesday", "thursday", "friday",    "saturday",
+            "sunday",   "mon",       "tue",      "tues",      "wed",
+            "thu",      "thur",      "thurs",    "fri",       "sat",
+            "sun",      "am",        "pm",       "gmt",       "utc",
+            "est",      "edt",       "pst",      "ist",       "msk",
+            "cet",      "ago",       "minute",   "minutes",   "hour",
+            "hours",    "updated",   "update",   "published", "posted",
+            "write",    "modified",  "last",     "th",        "st",
+            "nd",       "rd",        "date",     "time"});
+    m->Add(kSpeech, {"said", "says", "told", "asked", "added", "stated",
+                     "noted", "stressed", "emphasized", "emphasised"});
+    m->Add(kGivingNoun,
+           {"support", "donation", "donations", "contribution", "contributions",
+            "help", "subscription", "membership", "generosity", "gift"});
+    m->Add(kLegalWord, {"rights", "reserved", "cookies", "cookie", "privacy",
+                        "terms", "copyright"});
     return m;
   }();
-  return *map;
+  return *lexicon;
 }
 
 // Counts over one paragraph or sentence.
@@ -138,6 +167,7 @@ struct TextFeatures {
   int navigation = 0;
   int date = 0;
   int speech = 0;
+  int legal = 0;
   int giving_after_your = 0;  // "your support"
   int pipes = 0;
   int bullets = 0;
@@ -167,7 +197,7 @@ size_t LetterLength(absl::string_view text, size_t pos) {
 TextFeatures Measure(absl::string_view text) {
   TextFeatures f;
   f.final_punctuation = HasFinalPunctuation(text);
-  const FeatureMap& features = Features();
+  const FeatureLexicon& features = Features();
   constexpr size_t kMaxWord = 24;
   char word[kMaxWord];
   bool previous_your = false;
@@ -177,7 +207,13 @@ TextFeatures Measure(absl::string_view text) {
     if (LetterLength(text, pos) > 0) {
       const size_t start = pos;
       while (pos < text.size()) {
-        const size_t length = LetterLength(text, pos);
+        if (absl::ascii_isalpha(text[pos])) {
+          ++pos;
+          continue;
+        }
+        const size_t length = static_cast<unsigned char>(text[pos]) >= 0x80
+                                  ? LetterLength(text, pos)
+                                  : 0;
         if (length == 0) break;
         pos += length;
       }
@@ -189,8 +225,7 @@ TextFeatures Measure(absl::string_view text) {
         for (size_t i = 0; i < length; ++i) {
           word[i] = absl::ascii_tolower(text[start + i]);
         }
-        const auto it = features.find(absl::string_view(word, length));
-        if (it != features.end()) bits = it->second;
+        bits = features.Find(absl::string_view(word, length));
       }
       f.second_person += (bits & kSecondPerson) != 0 ? 1 : 0;
       f.first_plural += (bits & kFirstPlural) != 0 ? 1 : 0;
@@ -200,6 +235,7 @@ TextFeatures Measure(absl::string_view text) {
       f.navigation += (bits & kNavigationWord) != 0 ? 1 : 0;
       f.date += (bits & kDateWord) != 0 ? 1 : 0;
       f.speech += (bits & kSpeech) != 0 ? 1 : 0;
+      f.legal += (bits & kLegalWord) != 0 ? 1 : 0;
       if (previous_your && (bits & kGivingNoun) != 0) ++f.giving_after_your;
       previous_your = length == 4 && absl::string_view(word, 4) == "your";
       continue;
@@ -232,9 +268,7 @@ TextFeatures Measure(absl::string_view text) {
     if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) ++f.breadcrumbs;
     ++pos;
   }
-  f.url = absl::StrContains(text, "http://") ||
-          absl::StrContains(text, "https://") ||
-          absl::StrContains(text, "www.");
+  f.url = absl::StrContains(text, "://") || absl::StrContains(text, "www.");
   return f;
 }
 
@@ -257,10 +291,11 @@ class Opening {
 
   bool StartsWithAny(std::initializer_list<absl::string_view> prefixes) const {
     const absl::string_view opening(buffer_, size_);
-    return std::any_of(prefixes.begin(), prefixes.end(),
-                       [&](absl::string_view prefix) {
-                         return absl::StartsWith(opening, prefix);
-                       });
+    if (opening.empty()) return false;
+    return std::any_of(
+        prefixes.begin(), prefixes.end(), [&](absl::string_view prefix) {
+          return prefix[0] == opening[0] && absl::StartsWith(opening, prefix);
+        });
   }
 
  private:
@@ -312,9 +347,12 @@ bool IsMarkup(absl::string_view text) {
           absl::StrContains(text, ';'));
 }
 
-// Rules that apply to sentences inside content paragraphs as well.
-BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
-                               const TextFeatures& f) {
+// Longest line that may still be a source credit ("Source: ...").
+constexpr size_t kMaxCreditBytes = 240;
+
+// Kinds recognised from the opening words of a line or sentence of `size`
+// bytes.
+BoilerplateKind ClassifyOpening(const Opening& opening, size_t size) {
   if (opening.StartsWithAny({"read more",
                              "read also",
                              "also read",
@@ -374,19 +412,16 @@ BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
                              "already a subscriber",
                              "want more",
                              "enjoy unlimited",
-                             "unlock"}) ||
-      (f.NoQuotedSpeech() && f.AppealVocabulary())) {
+                             "unlock"})) {
     return BoilerplateKind::kAppeal;
   }
   if (opening.StartsWithAny({"photo:", "photo :", "photos:", "photo by",
                              "photo credit", "image:", "image credit",
                              "picture:", "credit:", "file photo",
-                             "pictured:", "caption:", "illustration:"}) ||
-      EndsWithPhotoCredit(text) ||
-      (f.words <= 12 && ContainsIgnoreCase(text, "getty images"))) {
+                             "pictured:", "caption:", "illustration:"})) {
     return BoilerplateKind::kPhotoCredit;
   }
-  if (f.words <= 30 &&
+  if (size <= kMaxCreditBytes &&
       opening.StartsWithAny(
           {"source:", "sources:", "source :", "reporting by", "(reporting by",
            "editing by", "writing by", "compiled by", "additional reporting",
@@ -395,12 +430,31 @@ BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
            "first published", "this content was"})) {
     return BoilerplateKind::kSourceCredit;
   }
+  return BoilerplateKind::kNone;
+}
+
+// Rules that need the whole paragraph's features; see ClassifySentence()
+// for the ones that also run on single sentences.
+BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
+                               const TextFeatures& f) {
+  if (const BoilerplateKind kind = ClassifyOpening(opening, text.size());
+      kind != BoilerplateKind::kNone) {
+    return kind;
+  }
+  if (f.NoQuotedSpeech() && f.AppealVocabulary()) {
+    return BoilerplateKind::kAppeal;
+  }
+  if (EndsWithPhotoCredit(text) ||
+      (f.words <= 12 && ContainsIgnoreCase(text, "getty images"))) {
+    return BoilerplateKind::kPhotoCredit;
+  }
   if (f.words <= 60 &&
       (absl::StrContains(text, "\xC2\xA9") ||
-       ContainsAnyIgnoreCase(
-           text, {"all rights reserved", "uses cookies", "use of cookies",
-                  "privacy policy", "terms of use", "terms of service",
-                  "cookie policy"}) ||
+       (f.legal > 0 &&
+        ContainsAnyIgnoreCase(
+            text, {"all rights reserved", "uses cookies", "use of cookies",
+                   "privacy policy", "terms of use", "terms of service",
+                   "cookie policy"})) ||
        opening.StartsWithAny({"copyright"}))) {
     return BoilerplateKind::kLegal;
   }
@@ -451,7 +505,18 @@ const char* BoilerplateKindName(BoilerplateKind kind) {
 }
 
 BoilerplateKind ClassifySentence(absl::string_view sentence) {
-  return ClassifyInline(sentence, Opening(sentence), Measure(sentence));
+  const BoilerplateKind kind =
+      ClassifyOpening(Opening(sentence), sentence.size());
+  if (kind != BoilerplateKind::kNone) return kind;
+  if (EndsWithPhotoCredit(sentence)) return BoilerplateKind::kPhotoCredit;
+  // Appeals address the reader; skip measuring sentences that do not.
+  if (ContainsIgnoreCase(sentence, "you")) {
+    const TextFeatures f = Measure(sentence);
+    if (f.NoQuotedSpeech() && f.AppealVocabulary()) {
+      return BoilerplateKind::kAppeal;
+    }
+  }
+  return BoilerplateKind::kNone;
 }
 
 BoilerplateKind ClassifyParagraph(absl::string_view paragraph) {
@@ -517,15 +582,21 @@ size_t AppealPrefixLength(absl::Span<const absl::string_view> sentences) {
 void RefineInContext(absl::Span<const absl::string_view> paragraphs,
                      absl::Span<BoilerplateKind> kinds) {
   const size_t n = std::min(paragraphs.size(), kinds.size());
-  std::vector<TextFeatures> features;
-  features.reserve(n);
-  for (size_t i = 0; i < n; ++i) features.push_back(Measure(paragraphs[i]));
+  // Features are measured only for the few paragraphs a rule looks at.
+  std::vector<std::optional<TextFeatures>> cache(n);
+  const auto features = [&](size_t i) -> const TextFeatures& {
+    if (!cache[i].has_value()) cache[i] = Measure(paragraphs[i]);
+    return *cache[i];
+  };
 
   // Spread appeals over adjacent paragraphs in the publisher's voice, and
   // contact or navigation blocks over adjacent short label lines.
   const auto spread = [&](size_t i, size_t neighbour) {
-    if (kinds[i] != BoilerplateKind::kNone) return;
-    const TextFeatures& f = features[i];
+    if (kinds[i] != BoilerplateKind::kNone ||
+        kinds[neighbour] == BoilerplateKind::kNone) {
+      return;
+    }
+    const TextFeatures& f = features(i);
     if (kinds[neighbour] == BoilerplateKind::kAppeal && f.NoQuotedSpeech() &&
         (f.PublisherVoice() || f.AppealVocabulary())) {
       kinds[i] = BoilerplateKind::kAppeal;
@@ -541,14 +612,14 @@ void RefineInContext(absl::Span<const absl::string_view> paragraphs,
   // Short fragments after the last content paragraph.
   size_t last_content = n;
   for (size_t i = n; i-- > 0;) {
-    if (kinds[i] == BoilerplateKind::kNone && !IsShortFragment(features[i])) {
+    if (kinds[i] == BoilerplateKind::kNone && !IsShortFragment(features(i))) {
       last_content = i;
       break;
     }
   }
   if (last_content == n) return;  // no content to trail
   for (size_t i = last_content + 1; i < n; ++i) {
-    if (kinds[i] == BoilerplateKind::kNone && IsShortFragment(features[i])) {
+    if (kinds[i] == BoilerplateKind::kNone && IsShortFragment(features(i))) {
       kinds[i] = BoilerplateKind::kNavigation;
     }
   }

@@ -1,22 +1,12 @@
 #include "text/char_class.h"
 
-#include "absl/strings/ascii.h"
 #include "text/utf8.h"
 #include "unicode/uchar.h"
 
 namespace attache::text {
 
-CharInfo CharAt(absl::string_view text, size_t pos) {
+CharInfo NonAsciiCharAt(absl::string_view text, size_t pos) {
   CharInfo info;
-  const char byte = text[pos];
-  if (static_cast<unsigned char>(byte) < 0x80) {
-    info.code_point = static_cast<unsigned char>(byte);
-    info.upper = absl::ascii_isupper(byte);
-    info.lower = absl::ascii_islower(byte);
-    info.letter = info.upper || info.lower;
-    info.digit = absl::ascii_isdigit(byte);
-    return info;
-  }
   char32_t code_point = 0;
   const int length = DecodeUtf8(text, pos, &code_point);
   if (length == 0) {

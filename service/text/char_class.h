@@ -23,9 +23,22 @@ struct CharInfo {
   bool alnum() const { return letter || digit; }
 };
 
+// CharAt() for a non-ASCII lead byte.
+CharInfo NonAsciiCharAt(absl::string_view text, size_t pos);
+
 // The character starting at text[pos] (pos < text.size()). Ill-formed bytes
 // are reported one at a time as U+FFFD, neither letter nor digit.
-CharInfo CharAt(absl::string_view text, size_t pos);
+inline CharInfo CharAt(absl::string_view text, size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte >= 0x80) return NonAsciiCharAt(text, pos);
+  CharInfo info;
+  info.code_point = byte;
+  info.upper = byte >= 'A' && byte <= 'Z';
+  info.lower = byte >= 'a' && byte <= 'z';
+  info.letter = info.upper || info.lower;
+  info.digit = byte >= '0' && byte <= '9';
+  return info;
+}
 
 // Start of the character that ends just before text[pos] (0 < pos).
 size_t PreviousCharStart(absl::string_view text, size_t pos);

@@ -47,7 +47,13 @@ class SentenceAppender {
     std::replace(sentence.text.begin(), sentence.text.end(), '\n', ' ');
     sentence.heading = !HasFinalPunctuation(sentence.text);
     Tokenize(sentence.text, &sentence.tokens);
+    const bool copied = field_text_.offsets.IsCopied(normalized);
     for (Token& token : sentence.tokens) {
+      if (copied) {
+        token.original_begin = sentence.original.begin + token.begin;
+        token.original_end = sentence.original.begin + token.end;
+        continue;
+      }
       const ByteRange original = field_text_.ToOriginal(
           {normalized.begin + token.begin, normalized.begin + token.end});
       token.original_begin = original.begin;
@@ -136,7 +142,8 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
       sentence.repeats_title = repeats_title;
       if (kinds[p] != BoilerplateKind::kNone && s < inherited) {
         sentence.boilerplate = kinds[p];
-      } else {
+      } else if (kinds[p] != BoilerplateKind::kNone || sentences.size() > 1) {
+        // A lone sentence of a content paragraph was classified with it.
         sentence.boilerplate = ClassifySentence(sentence_views[s]);
       }
       // A photo credit on its own marks the caption before it.

@@ -133,6 +133,7 @@ class Writer {
     size_t original_begin = 0;
     size_t original_size = 0;
     int count = 0;
+    bool exact = false;  // one original byte, mapped byte for byte
   };
 
   // Origin of `size` bytes at `offset` within a chunk from `source`.
@@ -168,8 +169,13 @@ void Writer::FlushPending() {
     space_.count = 0;
   }
   if (space_.count > 0) {
-    const Source from{space_.original_begin, space_.original_size, false};
-    AppendReplacement(" ", from);
+    if (space_.exact) {
+      out_.push_back(' ');
+      offsets_.AddCopy(space_.original_begin, 1);
+    } else {
+      const Source from{space_.original_begin, space_.original_size, false};
+      AppendReplacement(" ", from);
+    }
     space_.count = 0;
   }
 }
@@ -178,7 +184,7 @@ void Writer::Text(absl::string_view text, const Source& from) {
   if (space_after_closing_quote_) {
     space_after_closing_quote_ = false;
     if (space_.count == 0 && newlines_.count == 0 && IsWordByte(text[0])) {
-      space_ = {closing_quote_end_, 0, 1};
+      space_ = {closing_quote_end_, 0, 1, false};
     }
   }
   FlushPending();
@@ -194,7 +200,8 @@ void Writer::Text(absl::string_view text, const Source& from) {
 void Writer::Space(const Source& from) {
   const bool at_line_start = out_.empty() || out_.back() == '\n';
   if (newlines_.count > 0 || at_line_start || space_.count > 0) return;
-  space_ = {from.original_begin, from.original_size, 1};
+  space_ = {from.original_begin, from.original_size, 1,
+            from.exact && from.original_size == 1};
 }
 
 void Writer::Newline(const Source& from) {
@@ -211,10 +218,19 @@ void Writer::Newline(const Source& from) {
 void Writer::Feed(absl::string_view chunk, const Source& source) {
   size_t pos = 0;
   while (pos < chunk.size()) {
-    // Fast path: a run of printable ASCII other than space.
+    // Fast path: printable ASCII that starts with a non-space and has only
+    // single spaces between non-spaces, so nothing in it changes.
     size_t run_end = pos;
-    while (run_end < chunk.size() && IsPlainAsciiByte(chunk[run_end])) {
-      ++run_end;
+    while (run_end < chunk.size()) {
+      if (IsPlainAsciiByte(chunk[run_end])) {
+        ++run_end;
+      } else if (chunk[run_end] == ' ' && run_end > pos &&
+                 run_end + 1 < chunk.size() &&
+                 IsPlainAsciiByte(chunk[run_end + 1])) {
+        run_end += 2;
+      } else {
+        break;
+      }
     }
     if (run_end > pos) {
       Text(chunk.substr(pos, run_end - pos), Sub(source, pos, run_end - pos));
@@ -252,7 +268,7 @@ void Writer::Feed(absl::string_view chunk, const Source& source) {
         from.exact = false;
         if (space_.count == 0 && newlines_.count == 0 && !out_.empty() &&
             IsWordByte(out_.back())) {
-          space_ = {from.original_begin, 0, 1};
+          space_ = {from.original_begin, 0, 1, false};
         }
         Text("\"", from);
         break;

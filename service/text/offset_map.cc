@@ -39,6 +39,13 @@ ByteRange OffsetMap::ToOriginal(ByteRange normalized) const {
   return {original_begin, std::max(original_begin, OriginalEnd(end - 1))};
 }
 
+bool OffsetMap::IsCopied(ByteRange normalized) const {
+  if (normalized.empty() || normalized.end > normalized_size_) return false;
+  const Piece& piece = pieces_[PieceAt(normalized.begin)];
+  return piece.exact &&
+         normalized.end <= piece.normalized_begin + piece.normalized_size;
+}
+
 void OffsetMapBuilder::AddCopy(size_t original_begin, size_t normalized_size) {
   if (normalized_size == 0) return;
   auto& pieces = map_.pieces_;

@@ -38,6 +38,10 @@ class OffsetMap {
   // position. Ranges beyond the normalised text are clamped to it.
   ByteRange ToOriginal(ByteRange normalized) const;
 
+  // True when the non-empty normalised `range` was copied unchanged from one
+  // stretch of the original, so offsets inside it map by a constant shift.
+  bool IsCopied(ByteRange normalized) const;
+
   size_t normalized_size() const { return normalized_size_; }
   size_t original_size() const { return original_size_; }
 
