@@ -495,8 +495,19 @@ SentenceMentions SentenceScanner::Run() {
     }
     const Span* span = SpanAt(i);
     if (span == nullptr) {
-      if (IsGroupNoun(t.lower) &&
-          !(i + 1 < tokens_.size() && IsGroupNoun(tokens_[i + 1].lower))) {
+      size_t qualifier_begin = i;
+      std::string country;
+      if ((t.lower == "counterpart" || t.lower == "peer") &&
+          !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
+          !(SpanAt(i + 1) != nullptr &&
+            SpanAt(i + 1)->Has(EntityType::kPerson))) {
+        ActorMention m{.token_begin = qualifier_begin,
+                       .token_end = i + 1,
+                       .type = MentionType::kCounterpart};
+        m.actor.country_code = country;
+        out_.actors.push_back(std::move(m));
+      } else if (IsGroupNoun(t.lower) && !(i + 1 < tokens_.size() &&
+                                           IsGroupNoun(tokens_[i + 1].lower))) {
         AddGroups(i);
       } else if (IsSingularPersonPronoun(t.lower)) {
         ActorMention m{.token_begin = i,
