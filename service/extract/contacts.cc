@@ -85,7 +85,8 @@ class SentenceContacts {
   bool Coordinated(size_t a, size_t b) const;
   // Indices of the coordinated run containing actor k.
   std::vector<size_t> GroupOf(size_t k) const;
-  std::optional<size_t> AgentBefore(size_t token) const;
+  // `noun`: a nominal trigger, whose agent may stand further away.
+  std::optional<size_t> AgentBefore(size_t token, bool noun) const;
   std::optional<size_t> ObjectAfter(size_t token, size_t max_gap) const;
   std::vector<Participant> ToParticipants(const std::vector<size_t>& group,
                                           ParticipantRole role) const;
@@ -198,7 +199,8 @@ std::vector<size_t> SentenceContacts::GroupOf(size_t k) const {
   return group;
 }
 
-std::optional<size_t> SentenceContacts::AgentBefore(size_t token) const {
+std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
+                                                    bool noun) const {
   // A possessor right before the trigger: "Sullivan's meeting".
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
@@ -220,7 +222,7 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token) const {
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
     if (a.token_end > token) continue;
-    if (token - a.token_end > 14) break;
+    if (token - a.token_end > (noun ? 24 : 14)) break;
     const bool person =
         a.type == MentionType::kPerson || a.type == MentionType::kPluralPronoun;
     if (!governed_[k] && person) return k;
@@ -237,7 +239,13 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
   size_t gap = 0;
   for (size_t i = token; i < tokens_.size(); ++i) {
     for (size_t k = 0; k < actors_.size(); ++k) {
-      if (actors_[k].token_begin == i) return k;
+      if (actors_[k].token_begin != i) continue;
+      // "talks on Syria": a state after "on" is a topic, not a party.
+      const bool topic =
+          actors_[k].type == MentionType::kState && i > 0 &&
+          IsOneOf(tokens_[i - 1].lower, {"on", "about", "over", "regarding"});
+      if (topic) return std::nullopt;
+      return k;
     }
     if (InTime(i)) continue;
     const bool place =
@@ -435,13 +443,15 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       if (auto k = ObjectAfter(i + 1, 2)) {
         AddParticipants(ToParticipants(GroupOf(*k), ParticipantRole::kVisitor),
                         &visitors);
-        search_from = actors_[GroupOf(*k).back()].token_end;
+        if (t.entry->form != TriggerForm::kFollowed) {
+          search_from = actors_[GroupOf(*k).back()].token_end;
+        }
       }
       break;
     }
   }
   if (visitors.empty() || t.entry->form == TriggerForm::kFollowed) {
-    if (auto k = AgentBefore(t.begin)) {
+    if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
       AddParticipants(ToParticipants(GroupOf(*k), ParticipantRole::kVisitor),
                       &visitors);
     }
@@ -567,7 +577,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
     const bool between = t.end < tokens_.size() &&
                          IsOneOf(tokens_[t.end].lower, {"between", "among"});
     if (!between) {
-      if (auto k = AgentBefore(t.begin)) {
+      if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
         AddParticipants(
             ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart),
             &participants);

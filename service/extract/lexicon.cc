@@ -259,8 +259,7 @@ constexpr absl::string_view kClauseBreaks[] = {
 
 constexpr absl::string_view kSingularPronouns[] = {"he", "she", "him", "her",
                                                    "his"};
-constexpr absl::string_view kPluralPronouns[] = {"they", "them", "their",
-                                                 "both"};
+constexpr absl::string_view kPluralPronouns[] = {"they", "them", "their"};
 
 constexpr absl::string_view kNameStopWords[] = {
     "the",       "a",       "an",         "and",       "of",      "in",
