@@ -44,19 +44,29 @@ class FeatureLexicon {
     }
   }
 
-  // Features of `word`, which must be lower case.
+  // Features of `word`, in any ASCII case.
   uint16_t Find(absl::string_view word) const {
-    if (!filter_.test(FilterKey(word))) return 0;
-    const auto it = map_.find(word);
+    if (word.empty() || word.size() > kMaxWord ||
+        !filter_.test(FilterKey(word))) {
+      return 0;
+    }
+    char lower[kMaxWord];
+    for (size_t i = 0; i < word.size(); ++i) {
+      lower[i] = absl::ascii_tolower(word[i]);
+    }
+    const auto it = map_.find(absl::string_view(lower, word.size()));
     return it == map_.end() ? 0 : it->second;
   }
 
  private:
   static constexpr size_t kFilterBits = 4096;
+  static constexpr size_t kMaxWord = 24;
 
   static size_t FilterKey(absl::string_view word) {
-    const auto first = static_cast<unsigned char>(word.front());
-    const auto last = static_cast<unsigned char>(word.back());
+    const auto first =
+        static_cast<unsigned char>(absl::ascii_tolower(word.front()));
+    const auto last =
+        static_cast<unsigned char>(absl::ascii_tolower(word.back()));
     return (word.size() * 131 + first * 31 + last) % kFilterBits;
   }
 
@@ -198,8 +208,6 @@ TextFeatures Measure(absl::string_view text) {
   TextFeatures f;
   f.final_punctuation = HasFinalPunctuation(text);
   const FeatureLexicon& features = Features();
-  constexpr size_t kMaxWord = 24;
-  char word[kMaxWord];
   bool previous_your = false;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -220,13 +228,8 @@ TextFeatures Measure(absl::string_view text) {
       const size_t length = pos - start;
       ++f.words;
       f.letters += static_cast<int>(length);
-      uint16_t bits = 0;
-      if (length <= kMaxWord) {
-        for (size_t i = 0; i < length; ++i) {
-          word[i] = absl::ascii_tolower(text[start + i]);
-        }
-        bits = features.Find(absl::string_view(word, length));
-      }
+      const absl::string_view word = text.substr(start, length);
+      const uint16_t bits = features.Find(word);
       f.second_person += (bits & kSecondPerson) != 0 ? 1 : 0;
       f.first_plural += (bits & kFirstPlural) != 0 ? 1 : 0;
       f.appeal_strong += (bits & kAppealStrong) != 0 ? 1 : 0;
@@ -237,7 +240,7 @@ TextFeatures Measure(absl::string_view text) {
       f.speech += (bits & kSpeech) != 0 ? 1 : 0;
       f.legal += (bits & kLegalWord) != 0 ? 1 : 0;
       if (previous_your && (bits & kGivingNoun) != 0) ++f.giving_after_your;
-      previous_your = length == 4 && absl::string_view(word, 4) == "your";
+      previous_your = absl::EqualsIgnoreCase(word, "your");
       continue;
     }
     if (absl::ascii_isdigit(c)) {
@@ -261,11 +264,15 @@ TextFeatures Measure(absl::string_view text) {
       case '@':
         f.email = f.email || (pos > 0 && absl::ascii_isalnum(text[pos - 1]));
         break;
+      case '\xE2':
+        if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) ++f.bullets;
+        break;
+      case '\xC2':
+        if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) ++f.breadcrumbs;
+        break;
       default:
         break;
     }
-    if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) ++f.bullets;
-    if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) ++f.breadcrumbs;
     ++pos;
   }
   f.url = absl::StrContains(text, "://") || absl::StrContains(text, "www.");

@@ -1,6 +1,8 @@
 #include "text/document.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -13,6 +15,10 @@ namespace attache::text {
 namespace {
 
 absl::Status ValidateField(absl::string_view text, absl::string_view field) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, " is too large: ", text.size(), " bytes"));
+  }
   const size_t bad = FindInvalidUtf8(text);
   if (bad == kValidUtf8) return absl::OkStatus();
   return absl::InvalidArgumentError(
@@ -49,15 +55,15 @@ class SentenceAppender {
     Tokenize(sentence.text, &sentence.tokens);
     const bool copied = field_text_.offsets.IsCopied(normalized);
     for (Token& token : sentence.tokens) {
-      if (copied) {
-        token.original_begin = sentence.original.begin + token.begin;
-        token.original_end = sentence.original.begin + token.end;
-        continue;
+      ByteRange original{sentence.original.begin + token.begin,
+                         sentence.original.begin + token.end};
+      if (!copied) {
+        original = field_text_.ToOriginal(
+            {normalized.begin + token.begin, normalized.begin + token.end});
       }
-      const ByteRange original = field_text_.ToOriginal(
-          {normalized.begin + token.begin, normalized.begin + token.end});
-      token.original_begin = original.begin;
-      token.original_end = original.end;
+      // Analyze() rejects fields that do not fit 32-bit offsets.
+      token.original_begin = static_cast<uint32_t>(original.begin);
+      token.original_end = static_cast<uint32_t>(original.end);
     }
     return sentence;
   }

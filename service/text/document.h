@@ -85,7 +85,8 @@ struct AnalyzeOptions {
 // Validates, normalises, segments, tokenises and marks boilerplate. A
 // non-empty title becomes its own paragraph with (normally) one sentence,
 // field kTitle. Errors: INVALID_ARGUMENT when `title` or `body` is not
-// well-formed UTF-8; the message names the field and the byte offset.
+// well-formed UTF-8 (the message names the field and the byte offset) or is
+// 4 GiB or larger.
 absl::StatusOr<Document> Analyze(absl::string_view title,
                                  absl::string_view body,
                                  const AnalyzeOptions& options = {});

@@ -16,6 +16,23 @@ bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
+// Bytes where a sentence may end or a separator start: terminators, ')',
+// '|' and the lead bytes of the bullets.
+bool MayBreakAt(char c) {
+  switch (c) {
+    case '.':
+    case '?':
+    case '!':
+    case ')':
+    case '|':
+    case '\xE2':
+    case '\xC2':
+      return true;
+    default:
+      return false;
+  }
+}
+
 size_t SkipSpaces(absl::string_view text, size_t pos) {
   while (pos < text.size() && IsSpace(text[pos])) ++pos;
   return pos;
@@ -207,6 +224,10 @@ std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
       continue;
     }
     const char c = paragraph[pos];
+    if (!MayBreakAt(c)) {
+      ++pos;
+      continue;
+    }
     if (IsTerminator(c)) {
       size_t run_end = pos;
       while (run_end < paragraph.size() && IsTerminator(paragraph[run_end])) {

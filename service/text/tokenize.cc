@@ -14,6 +14,10 @@ bool IsPunctuation(char c) { return absl::StrContains(".,;:!?\"'()[]{}-", c); }
 
 size_t AlnumRunEnd(absl::string_view text, size_t pos) {
   while (pos < text.size()) {
+    if (absl::ascii_isalnum(text[pos])) {
+      ++pos;
+      continue;
+    }
     const CharInfo info = CharAt(text, pos);
     if (!info.alnum()) break;
     pos += info.length;
@@ -23,6 +27,10 @@ size_t AlnumRunEnd(absl::string_view text, size_t pos) {
 
 size_t LetterRunEnd(absl::string_view text, size_t pos) {
   while (pos < text.size()) {
+    if (absl::ascii_isalpha(text[pos])) {
+      ++pos;
+      continue;
+    }
     const CharInfo info = CharAt(text, pos);
     if (!info.letter) break;
     pos += info.length;
@@ -174,6 +182,8 @@ bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
 }  // namespace
 
 void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
+  // News text averages about six bytes per token.
+  tokens->reserve(tokens->size() + text.size() / 5 + 1);
   bool space_before = false;
   bool seen_word = false;
   size_t pos = 0;
@@ -216,10 +226,10 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
       kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
     }
     Token token;
-    token.begin = pos;
-    token.end = end;
-    token.original_begin = pos;
-    token.original_end = end;
+    token.begin = static_cast<uint32_t>(pos);
+    token.end = static_cast<uint32_t>(end);
+    token.original_begin = token.begin;
+    token.original_end = token.end;
     token.kind = kind;
     token.letter_case = CaseOf(text.substr(pos, end - pos));
     token.space_before = space_before;

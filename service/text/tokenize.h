@@ -44,13 +44,14 @@ enum class LetterCase : uint8_t {
   kMixed,  // "iPhone"
 };
 
+// Offsets are 32-bit: Analyze() rejects fields of 4 GiB or more.
 struct Token {
-  size_t begin = 0;  // byte offsets into the tokenised (normalised) text
-  size_t end = 0;
+  uint32_t begin = 0;  // byte offsets into the tokenised (normalised) text
+  uint32_t end = 0;
   // Byte offsets into the original field text; Analyze() fills them, plain
   // Tokenize() sets them to begin and end.
-  size_t original_begin = 0;
-  size_t original_end = 0;
+  uint32_t original_begin = 0;
+  uint32_t original_end = 0;
   TokenKind kind = TokenKind::kWord;
   LetterCase letter_case = LetterCase::kNone;
   bool space_before = false;      // whitespace precedes it in the text
@@ -64,7 +65,8 @@ struct Token {
   }
 };
 
-// Appends the tokens of `text` (normally one sentence) to *tokens.
+// Appends the tokens of `text` (normally one sentence, shorter than 4 GiB)
+// to *tokens.
 void Tokenize(absl::string_view text, std::vector<Token>* tokens);
 std::vector<Token> Tokenize(absl::string_view text);
 
