@@ -15,8 +15,8 @@
 namespace attache::cli {
 namespace {
 
-constexpr size_t kColumns = 6;
-constexpr size_t kMinEvidenceWidth = 20;
+constexpr size_t kMinEvidenceWidth = 24;
+constexpr absl::string_view kEvidenceIndent = "    ";
 constexpr absl::string_view kSeparator = "  ";
 constexpr absl::string_view kEllipsis = "…";
 
@@ -63,23 +63,21 @@ std::string EnumLabel(absl::string_view value_name, absl::string_view prefix) {
   return absl::AsciiStrToLower(value_name);
 }
 
-std::string ParticipantsText(const v1::Contact& contact) {
-  std::vector<std::string> sides;
-  for (const v1::Participant& participant : contact.participants()) {
-    const v1::Actor& actor = participant.actor();
-    std::vector<std::string> details;
-    if (!actor.country_code().empty()) details.push_back(actor.country_code());
-    if (participant.role() != v1::PARTICIPANT_ROLE_UNSPECIFIED) {
-      details.push_back(EnumLabel(v1::ParticipantRole_Name(participant.role()),
-                                  "PARTICIPANT_ROLE_"));
-    }
-    std::string side = actor.name().empty() ? actor.mention() : actor.name();
-    if (!details.empty()) {
-      absl::StrAppend(&side, " (", absl::StrJoin(details, ", "), ")");
-    }
-    sides.push_back(std::move(side));
+std::string ParticipantText(const v1::Participant& participant) {
+  const v1::Actor& actor = participant.actor();
+  std::vector<std::string> details;
+  if (!actor.country_code().empty()) details.push_back(actor.country_code());
+  if (participant.role() != v1::PARTICIPANT_ROLE_UNSPECIFIED) {
+    details.push_back(EnumLabel(v1::ParticipantRole_Name(participant.role()),
+                                "PARTICIPANT_ROLE_"));
   }
-  return absl::StrJoin(sides, "; ");
+  std::string text = !actor.name().empty()      ? actor.name()
+                     : !actor.mention().empty() ? actor.mention()
+                                                : "(unnamed)";
+  if (!details.empty()) {
+    absl::StrAppend(&text, " (", absl::StrJoin(details, ", "), ")");
+  }
+  return text;
 }
 
 std::string WhenText(const v1::TimeSpec& time) {
@@ -124,36 +122,67 @@ std::string Truncate(absl::string_view text, size_t width) {
 
 std::string ContactTable(absl::Span<const v1::Contact> contacts,
                          const v1::ExtractionSummary& summary, size_t width) {
-  using Row = std::array<std::string, kColumns>;
+  // WHO has a line per participant; KIND, STATUS, WHEN and WHERE sit on the
+  // first line of a row.
+  struct Row {
+    std::vector<std::string> who;
+    std::array<std::string, 4> middle;
+    std::string evidence;
+  };
   std::vector<Row> rows = {
-      {"WHO", "KIND", "STATUS", "WHEN", "WHERE", "EVIDENCE"}};
+      {{"WHO"}, {"KIND", "STATUS", "WHEN", "WHERE"}, "EVIDENCE"}};
   for (const v1::Contact& contact : contacts) {
-    rows.push_back(
-        {ParticipantsText(contact),
-         EnumLabel(v1::ContactKind_Name(contact.kind()), "CONTACT_KIND_"),
-         EnumLabel(v1::ContactStatus_Name(contact.status()), "CONTACT_STATUS_"),
-         WhenText(contact.time()), WhereText(contact.location()),
-         contact.evidence().empty() ? "-" : contact.evidence(0).sentence()});
+    Row row;
+    for (const v1::Participant& participant : contact.participants()) {
+      row.who.push_back(ParticipantText(participant));
+    }
+    if (row.who.empty()) row.who.emplace_back("-");
+    row.middle = {
+        EnumLabel(v1::ContactKind_Name(contact.kind()), "CONTACT_KIND_"),
+        EnumLabel(v1::ContactStatus_Name(contact.status()), "CONTACT_STATUS_"),
+        WhenText(contact.time()), WhereText(contact.location())};
+    row.evidence =
+        contact.evidence().empty() ? "-" : contact.evidence(0).sentence();
+    rows.push_back(std::move(row));
   }
-  std::array<size_t, kColumns> widths{};
+  size_t who_width = 0;
+  std::array<size_t, 4> widths{};
   for (const Row& row : rows) {
-    for (size_t i = 0; i + 1 < kColumns; ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    for (const std::string& line : row.who) {
+      who_width = std::max(who_width, DisplayWidth(line));
+    }
+    for (size_t i = 0; i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row.middle[i]));
     }
   }
-  size_t used = 0;
-  for (size_t i = 0; i + 1 < kColumns; ++i) {
-    used += widths[i] + kSeparator.size();
-  }
-  const size_t evidence_width =
-      std::max(kMinEvidenceWidth, width > used ? width - used : 0);
+  size_t used = who_width + kSeparator.size();
+  for (const size_t column : widths) used += column + kSeparator.size();
+  // Evidence is the last column when it gets enough room, else it goes on
+  // an indented line of its own under each row.
+  const bool evidence_column = width >= used + kMinEvidenceWidth;
 
   std::string table;
-  for (const Row& row : rows) {
-    for (size_t i = 0; i + 1 < kColumns; ++i) {
-      absl::StrAppend(&table, Pad(row[i], widths[i]), kSeparator);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    for (size_t i = 0; i < row.who.size(); ++i) {
+      std::string line = absl::StrCat(Pad(row.who[i], who_width), kSeparator);
+      for (size_t c = 0; c < widths.size(); ++c) {
+        absl::StrAppend(&line, Pad(i == 0 ? row.middle[c] : "", widths[c]),
+                        kSeparator);
+      }
+      if (i == 0 && evidence_column) {
+        absl::StrAppend(&line, Truncate(row.evidence, width - used));
+      }
+      absl::StrAppend(&table, absl::StripTrailingAsciiWhitespace(line), "\n");
     }
-    absl::StrAppend(&table, Truncate(row.back(), evidence_width), "\n");
+    if (!evidence_column && r > 0) {
+      absl::StrAppend(
+          &table, kEvidenceIndent,
+          Truncate(row.evidence, width > kEvidenceIndent.size()
+                                     ? width - kEvidenceIndent.size()
+                                     : kMinEvidenceWidth),
+          "\n");
+    }
   }
   absl::StrAppendFormat(
       &table, "%d contact%s in %d sentences, %d mentions (article %s)\n",

@@ -27,9 +27,9 @@ std::string JsonLine(const google::protobuf::Message& message);
 // CONTACT_STATUS_PLANNED -> "planned".
 std::string EnumLabel(absl::string_view value_name, absl::string_view prefix);
 
-// "Name (CODE, role)" for each participant, joined by "; ". The name falls
-// back to the mention for unnamed actors.
-std::string ParticipantsText(const v1::Contact& contact);
+// "Name (CODE, role)". The name falls back to the mention, then to
+// "(unnamed)".
+std::string ParticipantText(const v1::Participant& participant);
 
 // The resolved date ("2024-03-05", "2024-03", "2024", or "start..end" for a
 // range); the text as written when unresolved; "-" when absent.
@@ -44,10 +44,11 @@ size_t DisplayWidth(absl::string_view text);
 // `text` cut to at most `width` columns, ending with "…" when cut.
 std::string Truncate(absl::string_view text, size_t width);
 
-// The contacts as a table with the columns WHO, KIND, STATUS, WHEN, WHERE
-// and EVIDENCE (the first supporting sentence, cut so that every line fits
-// in `width` columns when the other columns leave room), then a line with
-// the counts of `summary`.
+// The contacts as a table with the columns WHO (a line per participant),
+// KIND, STATUS, WHEN, WHERE and EVIDENCE (the first supporting sentence, cut
+// to fit in `width` columns), then a line with the counts of `summary`. When
+// the other columns leave too little room, the evidence goes on an indented
+// line of its own under each row.
 std::string ContactTable(absl::Span<const v1::Contact> contacts,
                          const v1::ExtractionSummary& summary, size_t width);
 

@@ -11,7 +11,6 @@
 namespace attache::cli {
 namespace {
 
-using ::testing::Each;
 using ::testing::SizeIs;
 
 v1::Contact ParseContact(const std::string& text) {
@@ -42,9 +41,13 @@ const char kVisit[] = R"pb(
   }
 )pb";
 
-TEST(FormatTest, ParticipantsShowNameCodeAndRole) {
-  EXPECT_EQ(ParticipantsText(ParseContact(kVisit)),
-            "Ilse Marquardt (DEU, visitor); officials in Quito (ECU, host)");
+TEST(FormatTest, ParticipantShowsNameCodeAndRole) {
+  const v1::Contact visit = ParseContact(kVisit);
+  EXPECT_EQ(ParticipantText(visit.participants(0)),
+            "Ilse Marquardt (DEU, visitor)");
+  EXPECT_EQ(ParticipantText(visit.participants(1)),
+            "officials in Quito (ECU, host)");
+  EXPECT_EQ(ParticipantText(v1::Participant()), "(unnamed)");
 }
 
 TEST(FormatTest, WhenShowsTheResolvedPrecision) {
@@ -96,23 +99,28 @@ TEST(FormatTest, TableFitsTheWidthAndAlignsColumns) {
   summary.set_mention_count(6);
   const v1::Contact contacts[] = {ParseContact(kVisit)};
 
-  const std::string table = ContactTable(contacts, summary, 140);
+  const std::string table = ContactTable(contacts, summary, 120);
 
-  std::vector<std::string> lines = absl::StrSplit(table, '\n');
-  ASSERT_THAT(lines, SizeIs(4));  // header, row, summary, ""
+  const std::vector<std::string> lines = absl::StrSplit(table, '\n');
+  ASSERT_THAT(lines, SizeIs(5));  // header, two participants, summary, ""
   EXPECT_EQ(lines[0].find("KIND"), lines[1].find("visit "));
   EXPECT_EQ(lines[0].find("WHEN"), lines[1].find("2031-04-02"));
   EXPECT_EQ(lines[0].find("WHERE"), lines[1].find("Quito, ECU"));
-  EXPECT_EQ(DisplayWidth(lines[1]), 140);
+  EXPECT_EQ(lines[0].find("EVIDENCE"), lines[1].find("German envoy"));
+  EXPECT_EQ(DisplayWidth(lines[1]), 120);
   EXPECT_TRUE(absl::EndsWith(lines[1], "…"));
-  EXPECT_EQ(lines[2], "1 contact in 4 sentences, 6 mentions (article a7)");
+  EXPECT_EQ(lines[2], "officials in Quito (ECU, host)");
+  EXPECT_EQ(lines[3], "1 contact in 4 sentences, 6 mentions (article a7)");
 }
 
-TEST(FormatTest, NarrowTableStillShowsSomeEvidence) {
+TEST(FormatTest, NarrowTableMovesEvidenceUnderTheRow) {
   const v1::Contact contacts[] = {ParseContact(kVisit)};
-  const std::string table = ContactTable(contacts, {}, 40);
-  std::vector<std::string> lines = absl::StrSplit(table, '\n');
-  EXPECT_TRUE(absl::EndsWith(lines[1], "  German envoy Ilse M…"));
+  const std::vector<std::string> lines =
+      absl::StrSplit(ContactTable(contacts, {}, 40), '\n');
+  ASSERT_THAT(lines, SizeIs(6));
+  EXPECT_FALSE(absl::StrContains(lines[0], "EVIDENCE"));
+  EXPECT_EQ(lines[3], "    German envoy Ilse Marquardt will fl…");
+  EXPECT_EQ(DisplayWidth(lines[3]), 40);
 }
 
 TEST(FormatTest, JsonLineIsOneLineOfProtoJson) {

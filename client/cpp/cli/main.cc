@@ -121,6 +121,12 @@ v1::ExtractionOptions OptionsFromFlags() {
 }
 
 ExitCode RunExtract(const Client& client, absl::Span<const std::string> args) {
+  std::optional<google::protobuf::Timestamp> published;
+  if (const std::string text = absl::GetFlag(FLAGS_published); !text.empty()) {
+    absl::StatusOr<google::protobuf::Timestamp> time = ParsePublishedTime(text);
+    if (!time.ok()) return Fail(ExitCode::kUsage, time.status().message());
+    published = *time;
+  }
   const std::string& path = args[0];
   absl::StatusOr<std::string> contents = ReadInput(path);
   if (!contents.ok())
@@ -128,13 +134,7 @@ ExitCode RunExtract(const Client& client, absl::Span<const std::string> args) {
   absl::StatusOr<v1::Article> article =
       ParseArticle(*contents, path == "-" ? "stdin" : path);
   if (!article.ok()) return Fail(ExitCode::kInput, article.status().message());
-  if (const std::string published = absl::GetFlag(FLAGS_published);
-      !published.empty()) {
-    absl::StatusOr<google::protobuf::Timestamp> time =
-        ParsePublishedTime(published);
-    if (!time.ok()) return Fail(ExitCode::kUsage, time.status().message());
-    *article->mutable_published_time() = *time;
-  }
+  if (published.has_value()) *article->mutable_published_time() = *published;
   if (const std::string title = absl::GetFlag(FLAGS_title); !title.empty()) {
     article->set_title(title);
   }
