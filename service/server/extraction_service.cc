@@ -1,0 +1,426 @@
+#include "server/extraction_service.h"
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/article_request.h"
+#include "server/call_record.h"
+#include "server/convert.h"
+
+namespace attache::server {
+
+constexpr char kExtractContacts[] = "ExtractContacts";
+constexpr char kStreamExtract[] = "StreamExtract";
+
+// The outcome of one article: the engine's result and its summary, or an error.
+struct ExtractionService::Extraction {
+  absl::Status status;
+  extract::ExtractionResult result;
+  v1::ExtractionSummary summary;
+};
+
+ExtractionService::ExtractionService(const ExtractionServiceOptions& options,
+                                     const Engine* engine, WorkerPool* pool,
+                                     Metrics* metrics)
+    : options_(options), engine_(engine), pool_(pool), metrics_(metrics) {}
+
+grpc::Status ExtractionService::Admit() {
+  if (draining_) {
+    return {grpc::StatusCode::UNAVAILABLE,
+            "the server is shutting down; retry on another instance"};
+  }
+  absl::MutexLock lock(&calls_mu_);
+  if (calls_in_flight_ >= options_.max_concurrent_streams) {
+    return {grpc::StatusCode::RESOURCE_EXHAUSTED,
+            absl::StrCat("the server is serving its limit of ",
+                         options_.max_concurrent_streams,
+                         " concurrent extraction calls "
+                         "(--max_concurrent_streams); retry later")};
+  }
+  ++calls_in_flight_;
+  metrics_->streams_in_flight().Increment();
+  return grpc::Status::OK;
+}
+
+void ExtractionService::Release() {
+  absl::MutexLock lock(&calls_mu_);
+  --calls_in_flight_;
+  metrics_->streams_in_flight().Decrement();
+}
+
+bool ExtractionService::WaitUntilIdle(absl::Time deadline) {
+  absl::MutexLock lock(&calls_mu_);
+  auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(calls_mu_) {
+    return calls_in_flight_ == 0;
+  };
+  return calls_mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
+}
+
+void ExtractionService::Schedule(absl::AnyInvocable<void() &&> task) {
+  metrics_->queue_depth().Increment();
+  pool_->Schedule([this, task = std::move(task)]() mutable {
+    metrics_->queue_depth().Decrement();
+    std::move(task)();
+  });
+}
+
+ExtractionService::Extraction ExtractionService::Extract(
+    const v1::Article& article, const v1::ExtractionOptions& options,
+    const std::string& article_id, const std::atomic<bool>* cancelled,
+    absl::Time deadline) {
+  Extraction extraction;
+  if (cancelled->load()) {
+    extraction.status = absl::CancelledError("the call was cancelled");
+    return extraction;
+  }
+  const std::shared_ptr<const Engine::Snapshot> engine = engine_->current();
+  const absl::Time start = absl::Now();
+  absl::StatusOr<extract::ExtractionResult> result = engine->extractor->Extract(
+      ToArticleText(article, article_id),
+      ToExtractOptions(options, cancelled, deadline));
+  const absl::Duration duration = absl::Now() - start;
+  metrics_->RecordArticle(static_cast<grpc::StatusCode>(result.status().code()),
+                          duration);
+  if (!result.ok()) {
+    extraction.status = result.status();
+    return extraction;
+  }
+  extraction.result = *std::move(result);
+  const int contact_count = static_cast<int>(extraction.result.contacts.size());
+  metrics_->RecordContacts(contact_count);
+  v1::ExtractionSummary& summary = extraction.summary;
+  summary.set_article_id(article_id);
+  summary.set_contact_count(contact_count);
+  summary.set_sentence_count(extraction.result.sentence_count);
+  summary.set_mention_count(extraction.result.mention_count);
+  *summary.mutable_extraction_duration() =
+      google::protobuf::util::TimeUtil::NanosecondsToDuration(
+          absl::ToInt64Nanoseconds(duration));
+  summary.set_knowledge_base_version(engine->knowledge_base.version());
+  summary.set_engine_version(extract::Extractor::EngineVersion());
+  return extraction;
+}
+
+// ExtractContacts: parse and check on the gRPC thread, extract on a worker,
+// then write the prepared responses one by one from OnWriteDone. The reactor
+// needs no mutex: the worker hands over to the write chain by its last action
+// (the first StartWrite or Finish), and OnCancel only sets an atomic.
+class ExtractionService::ExtractContactsReactor final
+    : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+ public:
+  ExtractContactsReactor(ExtractionService* service,
+                         grpc::CallbackServerContext* context,
+                         const grpc::ByteBuffer& request)
+      : service_(service),
+        context_(context),
+        record_(kExtractContacts, *context, service->metrics_,
+                service->options_.log_format),
+        deadline_(DeadlineOf(*context)) {
+    const grpc::Status admitted = service_->Admit();
+    if (!admitted.ok()) {
+      FinishWith(admitted);
+      return;
+    }
+    admitted_ = true;
+    std::string article_id;
+    absl::Status status = ParseRequest(request, &request_, &article_id);
+    if (status.ok()) {
+      status = CheckArticle(request_.article(),
+                            service_->options_.max_article_bytes);
+    }
+    if (!status.ok()) {
+      service_->metrics_->RecordArticle(
+          static_cast<grpc::StatusCode>(status.code()), absl::ZeroDuration());
+      FinishWith(ToGrpcStatus(status));
+      return;
+    }
+    service_->Schedule([this] { ExtractAndStartWriting(); });
+  }
+
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      FinishWith({grpc::StatusCode::CANCELLED, "the client went away"});
+      return;
+    }
+    WriteNext();
+  }
+
+  void OnCancel() override { cancelled_ = true; }
+
+  void OnDone() override {
+    record_.Finish(ObservedCode(*context_, finished_with_), admitted_ ? 1 : 0);
+    if (admitted_) service_->Release();
+    delete this;
+  }
+
+ private:
+  void ExtractAndStartWriting() {
+    const std::string article_id = ArticleIdOf(request_.article());
+    Extraction extraction =
+        service_->Extract(request_.article(), request_.options(), article_id,
+                          &cancelled_, deadline_);
+    if (!extraction.status.ok()) {
+      FinishWith(ToGrpcStatus(extraction.status));
+      return;
+    }
+    v1::ExtractContactsResponse response;
+    responses_.reserve(extraction.result.contacts.size() + 1);
+    for (const extract::Contact& contact : extraction.result.contacts) {
+      ToProto(contact, article_id, response.mutable_contact());
+      responses_.push_back(SerializeToByteBuffer(response));
+    }
+    *response.mutable_summary() = std::move(extraction.summary);
+    responses_.push_back(SerializeToByteBuffer(response));
+    WriteNext();
+  }
+
+  // Writes the next response; the summary, last, is written with the status.
+  void WriteNext() {
+    const size_t index = next_response_++;
+    if (index + 1 < responses_.size()) {
+      StartWrite(&responses_[index]);
+      return;
+    }
+    finished_with_ = grpc::StatusCode::OK;
+    StartWriteAndFinish(&responses_[index], grpc::WriteOptions(),
+                        grpc::Status::OK);
+  }
+
+  void FinishWith(const grpc::Status& status) {
+    finished_with_ = status.error_code();
+    Finish(status);
+  }
+
+  ExtractionService* const service_;
+  grpc::CallbackServerContext* const context_;
+  CallRecord record_;
+  const absl::Time deadline_;
+  bool admitted_ = false;
+  v1::ExtractContactsRequest request_;
+  std::atomic<bool> cancelled_{false};
+  std::vector<grpc::ByteBuffer> responses_;
+  size_t next_response_ = 0;
+  grpc::StatusCode finished_with_ = grpc::StatusCode::UNKNOWN;
+};
+
+// StreamExtract. Every gRPC operation (StartRead, StartWrite, Finish) is
+// started with mu_ held, so that no operation can start after Finish; gRPC
+// never runs a reaction inline from these calls, so this cannot deadlock.
+// The reactor is reference-counted: gRPC holds one reference until OnDone and
+// every scheduled extraction holds one, so a result arriving after the call
+// ended still finds the reactor alive.
+class ExtractionService::StreamExtractReactor final
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+ public:
+  StreamExtractReactor(ExtractionService* service,
+                       grpc::CallbackServerContext* context)
+      : service_(service),
+        context_(context),
+        record_(kStreamExtract, *context, service->metrics_,
+                service->options_.log_format),
+        deadline_(DeadlineOf(*context)) {
+    const grpc::Status admitted = service_->Admit();
+    absl::MutexLock lock(&mu_);
+    if (!admitted.ok()) {
+      FinishLocked(admitted);
+      return;
+    }
+    admitted_ = true;
+    MaybeReadLocked();
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {  // the client half-closed (or the call ended)
+      absl::MutexLock lock(&mu_);
+      reading_ = false;
+      read_closed_ = true;
+      MaybeFinishLocked();
+      return;
+    }
+    // No read is outstanding, so read_buffer_ is ours until the next one.
+    auto request = std::make_unique<v1::StreamExtractRequest>();
+    std::string article_id;
+    absl::Status status =
+        ParseRequest(read_buffer_, request.get(), &article_id);
+    read_buffer_.Clear();
+    if (status.ok()) {
+      article_id = ArticleIdOf(request->article());
+      status = CheckArticle(request->article(),
+                            service_->options_.max_article_bytes);
+    }
+    absl::MutexLock lock(&mu_);
+    reading_ = false;
+    ++articles_read_;
+    if (finished_) return;
+    ++unanswered_;
+    service_->metrics_->stream_buffered_articles().Increment();
+    if (status.ok()) {
+      refs_.fetch_add(1);
+      service_->Schedule([this, request = std::move(request),
+                          article_id = std::move(article_id)] {
+        ExtractOnWorker(*request, article_id);
+      });
+    } else {
+      service_->metrics_->RecordArticle(
+          static_cast<grpc::StatusCode>(status.code()), absl::ZeroDuration());
+      ready_.push_back(ErrorResponse(article_id, status));
+      MaybeWriteLocked();
+    }
+    MaybeReadLocked();
+  }
+
+  void OnWriteDone(bool ok) override {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    ReleaseArticlesLocked(1);
+    if (!ok) {
+      FinishLocked({grpc::StatusCode::CANCELLED, "the client went away"});
+      return;
+    }
+    MaybeWriteLocked();
+    MaybeReadLocked();
+    MaybeFinishLocked();
+  }
+
+  void OnCancel() override {
+    cancelled_ = true;
+    absl::MutexLock lock(&mu_);
+    FinishLocked({grpc::StatusCode::CANCELLED, "the call was cancelled"});
+  }
+
+  void OnDone() override {
+    int articles_read = 0;
+    grpc::StatusCode finished_with = grpc::StatusCode::UNKNOWN;
+    {
+      absl::MutexLock lock(&mu_);
+      articles_read = articles_read_;
+      finished_with = finished_with_;
+    }
+    record_.Finish(ObservedCode(*context_, finished_with), articles_read);
+    if (admitted_) service_->Release();
+    Unref();
+  }
+
+ private:
+  void ExtractOnWorker(const v1::StreamExtractRequest& request,
+                       const std::string& article_id) {
+    Extraction extraction =
+        service_->Extract(request.article(), request.options(), article_id,
+                          &cancelled_, deadline_);
+    grpc::ByteBuffer response;
+    if (extraction.status.ok()) {
+      v1::StreamExtractResponse result;
+      result.set_article_id(article_id);
+      for (const extract::Contact& contact : extraction.result.contacts) {
+        ToProto(contact, article_id, result.add_contacts());
+      }
+      *result.mutable_summary() = std::move(extraction.summary);
+      response = SerializeToByteBuffer(result);
+    } else {
+      response = ErrorResponse(article_id, extraction.status);
+    }
+    {
+      absl::MutexLock lock(&mu_);
+      if (finished_) {
+        ReleaseArticlesLocked(1);
+      } else {
+        ready_.push_back(std::move(response));
+        MaybeWriteLocked();
+      }
+    }
+    Unref();
+  }
+
+  static grpc::ByteBuffer ErrorResponse(const std::string& article_id,
+                                        const absl::Status& status) {
+    v1::StreamExtractResponse result;
+    result.set_article_id(article_id);
+    result.mutable_summary()->set_article_id(article_id);
+    result.mutable_error()->set_code(static_cast<int32_t>(status.code()));
+    result.mutable_error()->set_message(std::string(status.message()));
+    return SerializeToByteBuffer(result);
+  }
+
+  void MaybeReadLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (reading_ || read_closed_ || finished_ ||
+        unanswered_ >= service_->options_.stream_window) {
+      return;
+    }
+    reading_ = true;
+    StartRead(&read_buffer_);
+  }
+
+  void MaybeWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (writing_ || finished_ || ready_.empty()) return;
+    writing_ = true;
+    write_buffer_ = std::move(ready_.front());
+    ready_.pop_front();
+    StartWrite(&write_buffer_);
+  }
+
+  void MaybeFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (read_closed_ && unanswered_ == 0) FinishLocked(grpc::Status::OK);
+  }
+
+  void FinishLocked(const grpc::Status& status)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (finished_) return;
+    finished_ = true;
+    finished_with_ = status.error_code();
+    // Results not yet written never will be.
+    ReleaseArticlesLocked(static_cast<int>(ready_.size()));
+    ready_.clear();
+    Finish(status);
+  }
+
+  void ReleaseArticlesLocked(int count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    unanswered_ -= count;
+    service_->metrics_->stream_buffered_articles().Decrement(count);
+  }
+
+  void Unref() {
+    if (refs_.fetch_sub(1) == 1) delete this;
+  }
+
+  ExtractionService* const service_;
+  grpc::CallbackServerContext* const context_;
+  CallRecord record_;
+  const absl::Time deadline_;
+  bool admitted_ = false;  // set in the constructor only
+  std::atomic<bool> cancelled_{false};
+  std::atomic<int> refs_{1};  // gRPC's, until OnDone
+
+  absl::Mutex mu_;
+  grpc::ByteBuffer read_buffer_;   // target of the outstanding read
+  grpc::ByteBuffer write_buffer_;  // source of the outstanding write
+  std::deque<grpc::ByteBuffer> ready_ ABSL_GUARDED_BY(mu_);
+  int unanswered_ ABSL_GUARDED_BY(mu_) = 0;  // read, not yet answered
+  int articles_read_ ABSL_GUARDED_BY(mu_) = 0;
+  bool reading_ ABSL_GUARDED_BY(mu_) = false;
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  bool read_closed_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  grpc::StatusCode finished_with_ ABSL_GUARDED_BY(mu_) =
+      grpc::StatusCode::UNKNOWN;
+};
+
+grpc::ServerWriteReactor<grpc::ByteBuffer>* ExtractionService::ExtractContacts(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) {
+  return new ExtractContactsReactor(this, context, *request);
+}
+
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
+ExtractionService::StreamExtract(grpc::CallbackServerContext* context) {
+  return new StreamExtractReactor(this, context);
+}
+
+}  // namespace attache::server
