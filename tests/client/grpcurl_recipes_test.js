@@ -17,7 +17,7 @@ const { GrpcReflection } = require('grpc-js-reflection-client');
 
 const [serverBinary, sourceDir] = process.argv.slice(2);
 const DOC_TARGET = 'localhost:50051';
-const LOADER_OPTIONS = { keepCase: false, longs: String, enums: String, oneofs: true };
+const LOADER_OPTIONS = { keepCase: true, longs: String, enums: String, oneofs: true };
 
 // Starts attache-server on a free port; resolves with {server, target} once
 // its "serving" log line names the port.
@@ -121,13 +121,18 @@ function jsonMessages(text) {
   return messages;
 }
 
+function camelCase(name) {
+  return name.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+}
+
 // Proto JSON to the plain object protobufjs encodes: Timestamp and Duration
-// strings become {seconds, nanos}; field names may be camelCase or original.
+// strings become {seconds, nanos}; field names, camelCase or original in the
+// JSON, become the original ones (the loader keeps their case).
 function fromProtoJson(type, json) {
   const object = {};
   for (const [key, value] of Object.entries(json)) {
-    const field = type.fields[key] ??
-        type.fields[key.replace(/_(\w)/g, (_, c) => c.toUpperCase())];
+    const field = Object.values(type.fields).find(
+      (f) => camelCase(f.name) === camelCase(key));
     assert.ok(field, `${type.fullName} has no field ${key}`);
     field.resolve();
     const fieldType = field.resolvedType;
@@ -206,24 +211,25 @@ async function call(recipe, target, reflection) {
 const CHECKS = {
   'attache.v1.ExtractionService/ExtractContacts': (requests, responses) => {
     assert.ok(responses.length >= 2, 'a contact and the summary');
-    const summary = responses.at(-1).summary;
+    const { summary } = responses.at(-1);
     assert.ok(summary, 'the summary comes last');
-    assert.equal(summary.articleId, requests[0].article.id);
-    assert.equal(summary.contactCount, responses.length - 1);
+    assert.equal(summary.article_id, requests[0].article.id);
+    assert.equal(summary.contact_count, responses.length - 1);
+    assert.ok(responses.slice(0, -1).every((r) => r.contact), 'contacts first');
   },
   'attache.v1.ExtractionService/StreamExtract': (requests, responses) => {
-    assert.deepEqual(responses.map((r) => r.articleId).sort(),
+    assert.deepEqual(responses.map((r) => r.article_id).sort(),
       requests.map((r) => r.article.id).sort());
     for (const response of responses) {
-      const request = requests.find((r) => r.article.id === response.articleId);
+      const request = requests.find((r) => r.article.id === response.article_id);
       assert.equal(Boolean(response.error), request.article.body === '',
         `only the empty article fails: ${JSON.stringify(response)}`);
     }
-    assert.ok(responses.some((r) => r.contacts.length > 0), 'some contacts');
+    assert.ok(responses.some((r) => (r.contacts ?? []).length > 0), 'some contacts');
   },
   'attache.v1.AdminService/GetServerInfo': (requests, responses) => {
-    assert.ok(responses[0].serverVersion, 'a server version');
-    assert.ok(responses[0].knowledgeBase.personCount > 0, 'people in the KB');
+    assert.ok(responses[0].server_version, 'a server version');
+    assert.ok(responses[0].knowledge_base.person_count > 0, 'people in the KB');
   },
   'grpc.health.v1.Health/Check': (requests, responses) => {
     assert.equal(responses[0].status, 'SERVING');
