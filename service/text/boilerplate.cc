@@ -1,6 +1,8 @@
 #include "text/boilerplate.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <bitset>
 #include <cstring>
 #include <initializer_list>
@@ -30,6 +32,7 @@ enum WordFeature : uint16_t {
   kGivingNoun = 1 << 8,      // support, donation (after "your")
   kLegalWord = 1 << 9,       // rights, cookies, privacy
 };
+constexpr int kWordFeatureCount = 10;
 
 using FeatureMap = absl::flat_hash_map<absl::string_view, uint16_t>;
 
@@ -50,11 +53,11 @@ class FeatureLexicon {
         !filter_.test(FilterKey(word))) {
       return 0;
     }
-    char lower[kMaxWord];
+    std::array<char, kMaxWord> lower;
     for (size_t i = 0; i < word.size(); ++i) {
       lower[i] = absl::ascii_tolower(word[i]);
     }
-    const auto it = map_.find(absl::string_view(lower, word.size()));
+    const auto it = map_.find(absl::string_view(lower.data(), word.size()));
     return it == map_.end() ? 0 : it->second;
   }
 
@@ -67,7 +70,7 @@ class FeatureLexicon {
         static_cast<unsigned char>(absl::ascii_tolower(word.front()));
     const auto last =
         static_cast<unsigned char>(absl::ascii_tolower(word.back()));
-    return (word.size() * 131 + first * 31 + last) % kFilterBits;
+    return (word.size() * 131 + size_t{first} * 31 + last) % kFilterBits;
   }
 
   FeatureMap map_;
@@ -169,16 +172,8 @@ struct TextFeatures {
   int numbers = 0;
   int digits = 0;
   int letters = 0;
-  int second_person = 0;
-  int first_plural = 0;
-  int appeal_strong = 0;
-  int appeal_weak = 0;
-  int publisher = 0;
-  int navigation = 0;
-  int date = 0;
-  int speech = 0;
-  int legal = 0;
-  int giving_after_your = 0;  // "your support"
+  std::array<int, kWordFeatureCount> word_counts{};  // words per feature
+  int giving_after_your = 0;                         // "your support"
   int pipes = 0;
   int bullets = 0;
   int breadcrumbs = 0;
@@ -187,12 +182,20 @@ struct TextFeatures {
   bool url = false;
   bool final_punctuation = false;
 
-  bool NoQuotedSpeech() const { return double_quotes == 0 && speech == 0; }
-  bool AppealVocabulary() const {
-    return second_person > 0 && (appeal_strong > 0 || giving_after_your > 0 ||
-                                 (appeal_weak > 0 && first_plural > 0));
+  int Count(WordFeature feature) const {
+    return word_counts[std::countr_zero(static_cast<unsigned>(feature))];
   }
-  bool PublisherVoice() const { return first_plural >= 2 && publisher > 0; }
+  bool NoQuotedSpeech() const {
+    return double_quotes == 0 && Count(kSpeech) == 0;
+  }
+  bool AppealVocabulary() const {
+    return Count(kSecondPerson) > 0 &&
+           (Count(kAppealStrong) > 0 || giving_after_your > 0 ||
+            (Count(kAppealWeak) > 0 && Count(kFirstPlural) > 0));
+  }
+  bool PublisherVoice() const {
+    return Count(kFirstPlural) >= 2 && Count(kPublisher) > 0;
+  }
 };
 
 // Length of the letter at text[pos], or 0 when it is not a letter.
@@ -222,7 +225,9 @@ TextFeatures Measure(absl::string_view text) {
         const size_t length = static_cast<unsigned char>(text[pos]) >= 0x80
                                   ? LetterLength(text, pos)
                                   : 0;
-        if (length == 0) break;
+        if (length == 0) {
+          break;
+        }
         pos += length;
       }
       const size_t length = pos - start;
@@ -230,16 +235,12 @@ TextFeatures Measure(absl::string_view text) {
       f.letters += static_cast<int>(length);
       const absl::string_view word = text.substr(start, length);
       const uint16_t bits = features.Find(word);
-      f.second_person += (bits & kSecondPerson) != 0 ? 1 : 0;
-      f.first_plural += (bits & kFirstPlural) != 0 ? 1 : 0;
-      f.appeal_strong += (bits & kAppealStrong) != 0 ? 1 : 0;
-      f.appeal_weak += (bits & kAppealWeak) != 0 ? 1 : 0;
-      f.publisher += (bits & kPublisher) != 0 ? 1 : 0;
-      f.navigation += (bits & kNavigationWord) != 0 ? 1 : 0;
-      f.date += (bits & kDateWord) != 0 ? 1 : 0;
-      f.speech += (bits & kSpeech) != 0 ? 1 : 0;
-      f.legal += (bits & kLegalWord) != 0 ? 1 : 0;
-      if (previous_your && (bits & kGivingNoun) != 0) ++f.giving_after_your;
+      for (int bit = 0; bit < kWordFeatureCount; ++bit) {
+        f.word_counts[bit] += (bits >> bit) & 1;
+      }
+      if (previous_your && (bits & kGivingNoun) != 0) {
+        ++f.giving_after_your;
+      }
       previous_your = absl::EqualsIgnoreCase(word, "your");
       continue;
     }
@@ -265,10 +266,14 @@ TextFeatures Measure(absl::string_view text) {
         f.email = f.email || (pos > 0 && absl::ascii_isalnum(text[pos - 1]));
         break;
       case '\xE2':
-        if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) ++f.bullets;
+        if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) {
+          ++f.bullets;
+        }
         break;
       case '\xC2':
-        if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) ++f.breadcrumbs;
+        if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) {
+          ++f.breadcrumbs;
+        }
         break;
       default:
         break;
@@ -288,17 +293,23 @@ class Opening {
            (text[pos] == ' ' || text[pos] == '-' || text[pos] == '*')) {
       ++pos;
     }
-    if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) pos += 3;
-    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) {
+      pos += 3;
+    }
+    while (pos < text.size() && text[pos] == ' ') {
+      ++pos;
+    }
     size_ = std::min(kSize, text.size() - pos);
     for (size_t i = 0; i < size_; ++i) {
       buffer_[i] = absl::ascii_tolower(text[pos + i]);
     }
   }
 
-  bool StartsWithAny(std::initializer_list<absl::string_view> prefixes) const {
-    const absl::string_view opening(buffer_, size_);
-    if (opening.empty()) return false;
+  bool StartsWithAny(absl::Span<const absl::string_view> prefixes) const {
+    const absl::string_view opening(buffer_.data(), size_);
+    if (opening.empty()) {
+      return false;
+    }
     return std::any_of(
         prefixes.begin(), prefixes.end(), [&](absl::string_view prefix) {
           return prefix[0] == opening[0] && absl::StartsWith(opening, prefix);
@@ -307,14 +318,16 @@ class Opening {
 
  private:
   static constexpr size_t kSize = 32;
-  char buffer_[kSize];
+  std::array<char, kSize> buffer_;
   size_t size_ = 0;
 };
 
 // True when `text` contains `needle`, which must be in lower case, ignoring
 // ASCII case.
 bool ContainsIgnoreCase(absl::string_view text, absl::string_view needle) {
-  if (needle.empty()) return true;
+  if (needle.empty()) {
+    return true;
+  }
   for (size_t pos = 0; pos + needle.size() <= text.size(); ++pos) {
     if (absl::ascii_tolower(text[pos]) == needle[0] &&
         absl::EqualsIgnoreCase(text.substr(pos, needle.size()), needle)) {
@@ -336,12 +349,20 @@ bool ContainsAnyIgnoreCase(absl::string_view text,
 // "(Photo: Example)". Only a short group at the very end counts.
 bool EndsWithPhotoCredit(absl::string_view text) {
   size_t end = text.size();
-  while (end > 0 && (text[end - 1] == '.' || text[end - 1] == ' ')) --end;
-  if (end == 0 || text[end - 1] != ')') return false;
+  while (end > 0 && (text[end - 1] == '.' || text[end - 1] == ' ')) {
+    --end;
+  }
+  if (end == 0 || text[end - 1] != ')') {
+    return false;
+  }
   const size_t open = text.rfind('(', end - 1);
-  if (open == absl::string_view::npos) return false;
+  if (open == absl::string_view::npos) {
+    return false;
+  }
   const absl::string_view group = text.substr(open + 1, end - open - 2);
-  if (std::count(group.begin(), group.end(), ' ') > 6) return false;
+  if (std::count(group.begin(), group.end(), ' ') > 6) {
+    return false;
+  }
   return absl::StrContains(group, '/') ||
          ContainsAnyIgnoreCase(group, {"photo", "getty", "file", "credit"});
 }
@@ -354,88 +375,108 @@ bool IsMarkup(absl::string_view text) {
           absl::StrContains(text, ';'));
 }
 
+// Line openings that introduce links to other articles.
+constexpr auto kRelatedLinkCues =
+    std::to_array<absl::string_view>({"read more",
+                                      "read also",
+                                      "also read",
+                                      "read:",
+                                      "related:",
+                                      "related articles",
+                                      "related stories",
+                                      "related news",
+                                      "related coverage",
+                                      "see also",
+                                      "also see",
+                                      "more:",
+                                      "recommended",
+                                      "watch:",
+                                      "watch video",
+                                      "listen:",
+                                      "click here",
+                                      "you may also like",
+                                      "you might also like",
+                                      "most read",
+                                      "most popular",
+                                      "top stories",
+                                      "editor's pick",
+                                      "editors' pick",
+                                      "more from",
+                                      "more on this",
+                                      "more stories",
+                                      "further reading",
+                                      "continue reading",
+                                      "read the full",
+                                      "read the original"});
+
+// Social-sharing buttons.
+constexpr auto kShareCues = std::to_array<absl::string_view>(
+    {"share this", "share on", "share:", "share via",
+     "like this:", "tweet this", "print this", "email this"});
+
+// Imperative appeals to the reader.
+constexpr auto kAppealCues =
+    std::to_array<absl::string_view>({"subscribe",
+                                      "sign up",
+                                      "donate",
+                                      "support us",
+                                      "support our",
+                                      "support independent",
+                                      "become a member",
+                                      "become a subscriber",
+                                      "join us",
+                                      "join our",
+                                      "follow us",
+                                      "download our",
+                                      "download the",
+                                      "get our",
+                                      "get the latest",
+                                      "don't miss",
+                                      "never miss",
+                                      "register now",
+                                      "already a subscriber",
+                                      "want more",
+                                      "enjoy unlimited",
+                                      "unlock"});
+
+// Photo and image credits.
+constexpr auto kPhotoCreditCues = std::to_array<absl::string_view>(
+    {"photo:", "photo :", "photos:", "photo by", "photo credit",
+     "image:", "image credit", "picture:", "credit:", "file photo",
+     "pictured:", "caption:", "illustration:"});
+
+// Credits of the story's source or its writers.
+constexpr auto kSourceCreditCues = std::to_array<absl::string_view>(
+    {"source:", "sources:", "source :", "reporting by", "(reporting by",
+     "editing by", "writing by", "compiled by", "additional reporting",
+     "with inputs from", "(with inputs", "this article was", "this story was",
+     "this story has", "originally published", "first published",
+     "this content was"});
+
 // Longest line that may still be a source credit ("Source: ...").
 constexpr size_t kMaxCreditBytes = 240;
+
+struct OpeningCues {
+  BoilerplateKind kind;
+  absl::Span<const absl::string_view> prefixes;
+  size_t max_size;  // longest text the cues apply to
+};
+
+constexpr auto kOpeningCues = std::to_array<OpeningCues>({
+    {BoilerplateKind::kRelatedLink, kRelatedLinkCues, absl::string_view::npos},
+    {BoilerplateKind::kShare, kShareCues, absl::string_view::npos},
+    {BoilerplateKind::kAppeal, kAppealCues, absl::string_view::npos},
+    {BoilerplateKind::kPhotoCredit, kPhotoCreditCues, absl::string_view::npos},
+    {BoilerplateKind::kSourceCredit, kSourceCreditCues, kMaxCreditBytes},
+});
 
 // Kinds recognised from the opening words of a line or sentence of `size`
 // bytes.
 BoilerplateKind ClassifyOpening(const Opening& opening, size_t size) {
-  if (opening.StartsWithAny({"read more",
-                             "read also",
-                             "also read",
-                             "read:",
-                             "related:",
-                             "related articles",
-                             "related stories",
-                             "related news",
-                             "related coverage",
-                             "see also",
-                             "also see",
-                             "more:",
-                             "recommended",
-                             "watch:",
-                             "watch video",
-                             "listen:",
-                             "click here",
-                             "you may also like",
-                             "you might also like",
-                             "most read",
-                             "most popular",
-                             "top stories",
-                             "editor's pick",
-                             "editors' pick",
-                             "more from",
-                             "more on this",
-                             "more stories",
-                             "further reading",
-                             "continue reading",
-                             "read the full",
-                             "read the original"})) {
-    return BoilerplateKind::kRelatedLink;
-  }
-  if (opening.StartsWithAny({"share this", "share on", "share:", "share via",
-                             "like this:", "tweet this", "print this",
-                             "email this"})) {
-    return BoilerplateKind::kShare;
-  }
-  if (opening.StartsWithAny({"subscribe",
-                             "sign up",
-                             "donate",
-                             "support us",
-                             "support our",
-                             "support independent",
-                             "become a member",
-                             "become a subscriber",
-                             "join us",
-                             "join our",
-                             "follow us",
-                             "download our",
-                             "download the",
-                             "get our",
-                             "get the latest",
-                             "don't miss",
-                             "never miss",
-                             "register now",
-                             "already a subscriber",
-                             "want more",
-                             "enjoy unlimited",
-                             "unlock"})) {
-    return BoilerplateKind::kAppeal;
-  }
-  if (opening.StartsWithAny({"photo:", "photo :", "photos:", "photo by",
-                             "photo credit", "image:", "image credit",
-                             "picture:", "credit:", "file photo",
-                             "pictured:", "caption:", "illustration:"})) {
-    return BoilerplateKind::kPhotoCredit;
-  }
-  if (size <= kMaxCreditBytes &&
-      opening.StartsWithAny(
-          {"source:", "sources:", "source :", "reporting by", "(reporting by",
-           "editing by", "writing by", "compiled by", "additional reporting",
-           "with inputs from", "(with inputs", "this article was",
-           "this story was", "this story has", "originally published",
-           "first published", "this content was"})) {
-    return BoilerplateKind::kSourceCredit;
+  for (const OpeningCues& cues : kOpeningCues) {
+    if (size <= cues.max_size && opening.StartsWithAny(cues.prefixes)) {
+      return cues.kind;
+    }
   }
   return BoilerplateKind::kNone;
 }
@@ -457,7 +498,7 @@ BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
   }
   if (f.words <= 60 &&
       (absl::StrContains(text, "\xC2\xA9") ||
-       (f.legal > 0 &&
+       (f.Count(kLegalWord) > 0 &&
         ContainsAnyIgnoreCase(
             text, {"all rights reserved", "uses cookies", "use of cookies",
                    "privacy policy", "terms of use", "terms of service",
@@ -514,8 +555,12 @@ const char* BoilerplateKindName(BoilerplateKind kind) {
 BoilerplateKind ClassifySentence(absl::string_view sentence) {
   const BoilerplateKind kind =
       ClassifyOpening(Opening(sentence), sentence.size());
-  if (kind != BoilerplateKind::kNone) return kind;
-  if (EndsWithPhotoCredit(sentence)) return BoilerplateKind::kPhotoCredit;
+  if (kind != BoilerplateKind::kNone) {
+    return kind;
+  }
+  if (EndsWithPhotoCredit(sentence)) {
+    return BoilerplateKind::kPhotoCredit;
+  }
   // Appeals address the reader; skip measuring sentences that do not.
   if (ContainsIgnoreCase(sentence, "you")) {
     const TextFeatures f = Measure(sentence);
@@ -527,15 +572,19 @@ BoilerplateKind ClassifySentence(absl::string_view sentence) {
 }
 
 BoilerplateKind ClassifyParagraph(absl::string_view paragraph) {
-  if (paragraph.empty()) return BoilerplateKind::kNone;
+  if (paragraph.empty()) {
+    return BoilerplateKind::kNone;
+  }
   const TextFeatures f = Measure(paragraph);
   const Opening opening(paragraph);
   const int tokens = f.words + f.numbers;
-  if (IsMarkup(paragraph)) return BoilerplateKind::kMarkup;
+  if (IsMarkup(paragraph)) {
+    return BoilerplateKind::kMarkup;
+  }
   if (f.pipes >= 2 || f.bullets >= 3 || f.breadcrumbs >= 2 ||
       opening.StartsWithAny({"home >", "home \xC2\xBB", "you are here",
                              "loading", "skip to", "advertisement"}) ||
-      (tokens > 0 && tokens <= 6 && f.navigation == tokens)) {
+      (tokens > 0 && tokens <= 6 && f.Count(kNavigationWord) == tokens)) {
     return BoilerplateKind::kNavigation;
   }
   if (tokens <= 6 &&
@@ -553,7 +602,8 @@ BoilerplateKind ClassifyParagraph(absl::string_view paragraph) {
     return BoilerplateKind::kContactInfo;
   }
   if (tokens <= 16 && f.numbers > 0 &&
-      (f.date + f.numbers + f.navigation) * 10 >= tokens * 7) {
+      (f.Count(kDateWord) + f.numbers + f.Count(kNavigationWord)) * 10 >=
+          tokens * 7) {
     return BoilerplateKind::kTimestamp;
   }
   if (tokens <= 14 &&
@@ -578,7 +628,8 @@ size_t AppealPrefixLength(absl::Span<const absl::string_view> sentences) {
   size_t length = 0;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const TextFeatures f = Measure(sentences[i]);
-    if (f.second_person > 0 || f.first_plural > 0 || f.appeal_strong > 0 ||
+    if (f.Count(kSecondPerson) > 0 || f.Count(kFirstPlural) > 0 ||
+        f.Count(kAppealStrong) > 0 ||
         ClassifySentence(sentences[i]) != BoilerplateKind::kNone) {
       length = i + 1;
     }
@@ -592,7 +643,9 @@ void RefineInContext(absl::Span<const absl::string_view> paragraphs,
   // Features are measured only for the few paragraphs a rule looks at.
   std::vector<std::optional<TextFeatures>> cache(n);
   const auto features = [&](size_t i) -> const TextFeatures& {
-    if (!cache[i].has_value()) cache[i] = Measure(paragraphs[i]);
+    if (!cache[i].has_value()) {
+      cache[i] = Measure(paragraphs[i]);
+    }
     return *cache[i];
   };
 
@@ -613,8 +666,12 @@ void RefineInContext(absl::Span<const absl::string_view> paragraphs,
       kinds[i] = kinds[neighbour];
     }
   };
-  for (size_t i = 1; i < n; ++i) spread(i, i - 1);
-  for (size_t i = n; i-- > 1;) spread(i - 1, i);
+  for (size_t i = 1; i < n; ++i) {
+    spread(i, i - 1);
+  }
+  for (size_t i = n; i-- > 1;) {
+    spread(i - 1, i);
+  }
 
   // Short fragments after the last content paragraph.
   size_t last_content = n;

@@ -100,7 +100,10 @@ TEST(AppealPrefixLengthTest, StopsAtGluedContent) {
 
 std::vector<K> Refine(const std::vector<absl::string_view>& paragraphs) {
   std::vector<K> kinds;
-  for (absl::string_view p : paragraphs) kinds.push_back(ClassifyParagraph(p));
+  kinds.reserve(paragraphs.size());
+  for (absl::string_view p : paragraphs) {
+    kinds.push_back(ClassifyParagraph(p));
+  }
   RefineInContext(paragraphs, absl::MakeSpan(kinds));
   return kinds;
 }

@@ -30,7 +30,9 @@ CharInfo NonAsciiCharAt(absl::string_view text, size_t pos);
 // are reported one at a time as U+FFFD, neither letter nor digit.
 inline CharInfo CharAt(absl::string_view text, size_t pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte >= 0x80) return NonAsciiCharAt(text, pos);
+  if (byte >= 0x80) {
+    return NonAsciiCharAt(text, pos);
+  }
   CharInfo info;
   info.code_point = byte;
   info.upper = byte >= 'A' && byte <= 'Z';

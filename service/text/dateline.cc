@@ -18,7 +18,9 @@ size_t DatelineEnd(absl::string_view text, absl::Span<const Token> tokens) {
   const size_t n = tokens.size();
   size_t i = 0;
   const bool bracketed = n > 0 && Is(text, tokens[0], "(");
-  if (bracketed) ++i;
+  if (bracketed) {
+    ++i;
+  }
 
   // The place: capitalised words, possibly hyphenated.
   size_t place_words = 0;
@@ -33,9 +35,13 @@ size_t DatelineEnd(absl::string_view text, absl::Span<const Token> tokens) {
     }
     ++i;
   }
-  if (place_words == 0) return 0;
+  if (place_words == 0) {
+    return 0;
+  }
   if (bracketed) {
-    if (i >= n || !Is(text, tokens[i], ")")) return 0;
+    if (i >= n || !Is(text, tokens[i], ")")) {
+      return 0;
+    }
     ++i;
   }
 
@@ -52,21 +58,31 @@ size_t DatelineEnd(absl::string_view text, absl::Span<const Token> tokens) {
     }
   }
 
-  if (i >= n) return 0;
+  if (i >= n) {
+    return 0;
+  }
   if (Is(text, tokens[i], "(")) {
     // An agency credit: must hold an acronym, a '/' or a number.
-    if (!all_upper && !dated) return 0;
+    if (!all_upper && !dated) {
+      return 0;
+    }
     bool credit = false;
     size_t close = i + 1;
     for (; close < n && close <= i + kMaxCreditTokens; ++close) {
       const Token& token = tokens[close];
-      if (Is(text, token, ")")) break;
+      if (Is(text, token, ")")) {
+        break;
+      }
       credit = credit || token.letter_case == LetterCase::kUpper ||
                token.kind == TokenKind::kNumber || Is(text, token, "/");
     }
-    if (!credit || close >= n || !Is(text, tokens[close], ")")) return 0;
+    if (!credit || close >= n || !Is(text, tokens[close], ")")) {
+      return 0;
+    }
     i = close + 1;
-    if (i < n && Is(text, tokens[i], "-")) ++i;
+    if (i < n && Is(text, tokens[i], "-")) {
+      ++i;
+    }
   } else if (Is(text, tokens[i], "-") && tokens[i].space_before) {
     ++i;
     // "Name - Name" may be a pairing ("Ruritania - Utopia talks"); a
@@ -78,7 +94,9 @@ size_t DatelineEnd(absl::string_view text, absl::Span<const Token> tokens) {
   } else {
     return 0;
   }
-  if (i >= n || !tokens[i].is_capitalized()) return 0;
+  if (i >= n || !tokens[i].is_capitalized()) {
+    return 0;
+  }
   return tokens[i].begin;
 }
 

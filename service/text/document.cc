@@ -20,7 +20,9 @@ absl::Status ValidateField(absl::string_view text, absl::string_view field) {
         absl::StrCat(field, " is too large: ", text.size(), " bytes"));
   }
   const size_t bad = FindInvalidUtf8(text);
-  if (bad == kValidUtf8) return absl::OkStatus();
+  if (bad == kValidUtf8) {
+    return absl::OkStatus();
+  }
   return absl::InvalidArgumentError(
       absl::StrCat("invalid UTF-8 in ", field, " at byte offset ", bad));
 }
@@ -28,9 +30,15 @@ absl::Status ValidateField(absl::string_view text, absl::string_view field) {
 // True when `line` repeats `title`, possibly without the title's trailing
 // " - Site name" or " | Site name".
 bool RepeatsTitle(absl::string_view line, absl::string_view title) {
-  if (title.empty() || line.size() > title.size()) return false;
-  if (line == title) return true;
-  if (!absl::StartsWith(title, line)) return false;
+  if (title.empty() || line.size() > title.size()) {
+    return false;
+  }
+  if (line == title) {
+    return true;
+  }
+  if (!absl::StartsWith(title, line)) {
+    return false;
+  }
   const absl::string_view rest = title.substr(line.size());
   return absl::StartsWith(rest, " - ") || absl::StartsWith(rest, " | ");
 }
@@ -88,7 +96,9 @@ Paragraph& AddParagraph(Document* doc, Field field,
 
 void AnalyzeTitle(const AnalyzeOptions& options, Document* doc) {
   const std::string& title = doc->title.text;
-  if (title.empty()) return;
+  if (title.empty()) {
+    return;
+  }
   const int index = static_cast<int>(doc->paragraphs.size());
   AddParagraph(doc, Field::kTitle, doc->title, {0, title.size()},
                BoilerplateKind::kNone);

@@ -17,8 +17,9 @@ using ::testing::IsEmpty;
 
 // An invented article in the shape of scraped news: a repeated headline, an
 // appeal block glued to the lede, curly quotes, acronyms and a trailer.
-constexpr char kTitle[] = "Rensk meets Utopian VP as talks gather pace";
-constexpr char kBody[] =
+constexpr absl::string_view kTitle =
+    "Rensk meets Utopian VP as talks gather pace";
+constexpr absl::string_view kBody =
     "Rensk meets Utopian VP as talks gather pace\n"
     "Your support helps us tell the story\n"
     "From the capital to the border, our reporters are on the ground. "
@@ -34,7 +35,9 @@ constexpr char kBody[] =
 std::vector<std::string> ContentSentences(const Document& doc) {
   std::vector<std::string> out;
   for (const Sentence& s : doc.sentences) {
-    if (!s.is_boilerplate()) out.push_back(s.text);
+    if (!s.is_boilerplate()) {
+      out.push_back(s.text);
+    }
   }
   return out;
 }
@@ -60,9 +63,11 @@ TEST(AnalyzeTest, ArticleEndToEnd) {
   EXPECT_TRUE(doc->sentences[1].repeats_title);
 
   // The lede's original range quotes the original bytes, curly quote and all.
-  const std::string body = kBody;
+  const std::string body(kBody);
   for (const Sentence& s : doc->sentences) {
-    if (s.field != Field::kBody || s.is_boilerplate()) continue;
+    if (s.field != Field::kBody || s.is_boilerplate()) {
+      continue;
+    }
     const std::string original =
         body.substr(s.original.begin, s.original.size());
     if (absl::StartsWith(s.text, "Foreign Minister")) {
@@ -84,7 +89,9 @@ TEST(AnalyzeTest, BoilerplateKindsPerSentence) {
   const absl::StatusOr<Document> doc = Analyze(kTitle, kBody);
   ASSERT_TRUE(doc.ok());
   std::vector<BoilerplateKind> kinds;
-  for (const Sentence& s : doc->sentences) kinds.push_back(s.boilerplate);
+  for (const Sentence& s : doc->sentences) {
+    kinds.push_back(s.boilerplate);
+  }
   using K = BoilerplateKind;
   EXPECT_THAT(kinds,
               ::testing::ElementsAre(K::kNone, K::kNone, K::kAppeal, K::kAppeal,
@@ -172,7 +179,9 @@ TEST(AnalyzeTest, HugeInputs) {
   std::string body;
   while (body.size() < 5'000'000) {
     body += "Minister Rensk met Gen. Oduya in Port Vale on Tuesday. ";
-    if (body.size() % 7 == 0) body += "\n";
+    if (body.size() % 7 == 0) {
+      body += "\n";
+    }
   }
   absl::StatusOr<Document> doc = Analyze("", body);
   ASSERT_TRUE(doc.ok());
@@ -191,7 +200,9 @@ TEST(AnalyzeTest, HugeInputs) {
   doc = Analyze("", names);
   ASSERT_TRUE(doc.ok());
   size_t tokens = 0;
-  for (const Sentence& s : doc->sentences) tokens += s.tokens.size();
+  for (const Sentence& s : doc->sentences) {
+    tokens += s.tokens.size();
+  }
   EXPECT_EQ(tokens, 30'000u);
 }
 
@@ -201,7 +212,9 @@ TEST(AnalyzeTest, LongTitleIsCut) {
   const absl::StatusOr<Document> doc = Analyze(title, "");
   ASSERT_TRUE(doc.ok());
   EXPECT_GT(doc->sentences.size(), 1u);
-  for (const Sentence& s : doc->sentences) EXPECT_EQ(s.field, Field::kTitle);
+  for (const Sentence& s : doc->sentences) {
+    EXPECT_EQ(s.field, Field::kTitle);
+  }
 }
 
 TEST(AnalyzeTest, Datelines) {

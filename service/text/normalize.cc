@@ -33,8 +33,12 @@ enum class CharClass {
 
 CharClass Classify(char32_t c) {
   if (c < 0x80) {
-    if (c == '\n' || c == '\r') return CharClass::kNewline;
-    if (c < 0x20 || c == 0x7F) return CharClass::kSpace;
+    if (c == '\n' || c == '\r') {
+      return CharClass::kNewline;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      return CharClass::kSpace;
+    }
     return c == ' ' ? CharClass::kSpace : CharClass::kText;
   }
   switch (c) {
@@ -95,11 +99,29 @@ CharClass Classify(char32_t c) {
       break;
   }
   if (c < 0xA0) return CharClass::kSpace;  // C1 controls
-  if (c >= 0x2000 && c <= 0x200A) return CharClass::kSpace;
+  if (c >= 0x2000 && c <= 0x200A) {
+    return CharClass::kSpace;
+  }
   if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
     return CharClass::kDrop;
   }
   return CharClass::kText;
+}
+
+// The ASCII text that replaces a character of `char_class`.
+absl::string_view Replacement(CharClass char_class) {
+  switch (char_class) {
+    case CharClass::kOpeningQuote:
+    case CharClass::kClosingQuote:
+    case CharClass::kPlainQuote:
+      return "\"";
+    case CharClass::kApostrophe:
+      return "'";
+    case CharClass::kEllipsis:
+      return "...";
+    default:
+      return "-";
+  }
 }
 
 bool IsWordByte(char c) {
@@ -138,7 +160,9 @@ class Writer {
 
   // Origin of `size` bytes at `offset` within a chunk from `source`.
   static Source Sub(const Source& source, size_t offset, size_t size) {
-    if (!source.exact) return source;
+    if (!source.exact) {
+      return source;
+    }
     return {source.original_begin + offset, size, true};
   }
 
@@ -199,7 +223,9 @@ void Writer::Text(absl::string_view text, const Source& from) {
 
 void Writer::Space(const Source& from) {
   const bool at_line_start = out_.empty() || out_.back() == '\n';
-  if (newlines_.count > 0 || at_line_start || space_.count > 0) return;
+  if (newlines_.count > 0 || at_line_start || space_.count > 0) {
+    return;
+  }
   space_ = {from.original_begin, from.original_size, 1,
             from.exact && from.original_size == 1};
 }
@@ -207,7 +233,9 @@ void Writer::Space(const Source& from) {
 void Writer::Newline(const Source& from) {
   space_.count = 0;
   space_after_closing_quote_ = false;
-  if (out_.empty() || newlines_.count >= 2) return;
+  if (out_.empty() || newlines_.count >= 2) {
+    return;
+  }
   if (newlines_.count == 0) {
     newlines_.original_begin = from.original_begin;
     newlines_.original_size = from.original_size;
@@ -252,54 +280,39 @@ void Writer::Feed(absl::string_view chunk, const Source& source) {
     Source from = Sub(source, pos, length);
     const absl::string_view bytes = chunk.substr(pos, length);
     pos += length;
-    switch (Classify(c)) {
+    const CharClass char_class = Classify(c);
+    switch (char_class) {
       case CharClass::kText:
         Text(bytes, from);
-        break;
+        continue;
       case CharClass::kSpace:
         Space(from);
-        break;
+        continue;
       case CharClass::kNewline:
         Newline(from);
-        break;
+        continue;
       case CharClass::kDrop:
-        break;
+        continue;
       case CharClass::kOpeningQuote:
-        from.exact = false;
         if (space_.count == 0 && newlines_.count == 0 && !out_.empty() &&
             IsWordByte(out_.back())) {
           space_ = {from.original_begin, 0, 1, false};
         }
-        Text("\"", from);
-        break;
-      case CharClass::kClosingQuote:
-        from.exact = false;
-        Text("\"", from);
-        space_after_closing_quote_ = true;
-        closing_quote_end_ = from.original_begin + from.original_size;
-        break;
-      case CharClass::kPlainQuote:
-        from.exact = false;
-        Text("\"", from);
-        break;
-      case CharClass::kApostrophe:
-        from.exact = false;
-        Text("'", from);
-        break;
-      case CharClass::kHyphen:
-        from.exact = false;
-        Text("-", from);
         break;
       case CharClass::kDash:
-        from.exact = false;
-        Space(from);
-        Text("-", from);
         Space(from);
         break;
-      case CharClass::kEllipsis:
-        from.exact = false;
-        Text("...", from);
+      default:
         break;
+    }
+    from.exact = false;
+    Text(Replacement(char_class), from);
+    if (char_class == CharClass::kDash) {
+      Space(from);
+    }
+    if (char_class == CharClass::kClosingQuote) {
+      space_after_closing_quote_ = true;
+      closing_quote_end_ = from.original_begin + from.original_size;
     }
   }
 }
@@ -309,7 +322,9 @@ void Writer::Feed(absl::string_view chunk, const Source& source) {
 bool FeedComposed(absl::string_view original, Writer* writer) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return false;
+  if (U_FAILURE(status)) {
+    return false;
+  }
   const icu::StringPiece piece(original.data(),
                                static_cast<int32_t>(original.size()));
   if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
@@ -322,7 +337,9 @@ bool FeedComposed(absl::string_view original, Writer* writer) {
   icu::StringByteSink<std::string> sink(&composed);
   icu::Edits edits;
   nfc->normalizeUTF8(0, piece, sink, &edits, status);
-  if (U_FAILURE(status)) return false;
+  if (U_FAILURE(status)) {
+    return false;
+  }
   icu::Edits::Iterator it = edits.getFineIterator();
   while (it.next(status) && U_SUCCESS(status)) {
     const auto source_begin = static_cast<size_t>(it.sourceIndex());

@@ -18,7 +18,9 @@ size_t OffsetMap::PieceAt(size_t pos) const {
 }
 
 size_t OffsetMap::OriginalBegin(size_t pos) const {
-  if (pos >= normalized_size_) return original_size_;
+  if (pos >= normalized_size_) {
+    return original_size_;
+  }
   const Piece& piece = pieces_[PieceAt(pos)];
   return piece.exact ? piece.original_begin + (pos - piece.normalized_begin)
                      : piece.original_begin;
@@ -35,19 +37,25 @@ ByteRange OffsetMap::ToOriginal(ByteRange normalized) const {
   const size_t begin = std::min(normalized.begin, normalized_size_);
   const size_t end = std::clamp(normalized.end, begin, normalized_size_);
   const size_t original_begin = OriginalBegin(begin);
-  if (end == begin) return {original_begin, original_begin};
+  if (end == begin) {
+    return {original_begin, original_begin};
+  }
   return {original_begin, std::max(original_begin, OriginalEnd(end - 1))};
 }
 
 bool OffsetMap::IsCopied(ByteRange normalized) const {
-  if (normalized.empty() || normalized.end > normalized_size_) return false;
+  if (normalized.empty() || normalized.end > normalized_size_) {
+    return false;
+  }
   const Piece& piece = pieces_[PieceAt(normalized.begin)];
   return piece.exact &&
          normalized.end <= piece.normalized_begin + piece.normalized_size;
 }
 
 void OffsetMapBuilder::AddCopy(size_t original_begin, size_t normalized_size) {
-  if (normalized_size == 0) return;
+  if (normalized_size == 0) {
+    return;
+  }
   auto& pieces = map_.pieces_;
   if (!pieces.empty()) {
     OffsetMap::Piece& last = pieces.back();
@@ -68,7 +76,9 @@ void OffsetMapBuilder::AddReplacement(size_t original_begin,
                                       size_t original_size,
                                       size_t normalized_size) {
   // Dropped bytes need no piece: later pieces carry their own origin.
-  if (normalized_size == 0) return;
+  if (normalized_size == 0) {
+    return;
+  }
   map_.pieces_.push_back({map_.normalized_size_, original_begin,
                           normalized_size, original_size, false});
   map_.normalized_size_ += normalized_size;

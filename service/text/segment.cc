@@ -34,17 +34,25 @@ bool MayBreakAt(char c) {
 }
 
 size_t SkipSpaces(absl::string_view text, size_t pos) {
-  while (pos < text.size() && IsSpace(text[pos])) ++pos;
+  while (pos < text.size() && IsSpace(text[pos])) {
+    ++pos;
+  }
   return pos;
 }
 
 // The word starting at `pos` after opening quotes and brackets, up to the
 // next space, without trailing punctuation.
 absl::string_view WordAt(absl::string_view text, size_t pos) {
-  while (pos < text.size() && IsOpener(text[pos])) ++pos;
+  while (pos < text.size() && IsOpener(text[pos])) {
+    ++pos;
+  }
   size_t end = pos;
-  while (end < text.size() && !IsSpace(text[end])) ++end;
-  while (end > pos && absl::ascii_ispunct(text[end - 1])) --end;
+  while (end < text.size() && !IsSpace(text[end])) {
+    ++end;
+  }
+  while (end > pos && absl::ascii_ispunct(text[end - 1])) {
+    --end;
+  }
   return text.substr(pos, end - pos);
 }
 
@@ -63,15 +71,21 @@ absl::string_view TokenBefore(absl::string_view text, size_t begin,
 // True when `pos` starts a capitalised word: an upper-case letter followed by
 // a lower-case one.
 bool CapitalisedWordAt(absl::string_view text, size_t pos) {
-  if (pos >= text.size()) return false;
+  if (pos >= text.size()) {
+    return false;
+  }
   const CharInfo first = CharAt(text, pos);
-  if (!first.upper) return false;
+  if (!first.upper) {
+    return false;
+  }
   const size_t second = pos + first.length;
   return second < text.size() && CharAt(text, second).lower;
 }
 
 bool IsInitial(absl::string_view word) {
-  if (word.empty()) return false;
+  if (word.empty()) {
+    return false;
+  }
   const CharInfo info = CharAt(word, 0);
   return info.upper && static_cast<size_t>(info.length) == word.size();
 }
@@ -80,8 +94,12 @@ bool IsInitial(absl::string_view word) {
 bool SpeechVerbFollows(absl::string_view text, size_t pos) {
   for (int i = 0; i < 3 && pos < text.size(); ++i) {
     const absl::string_view word = WordAt(text, pos);
-    if (IsSpeechVerb(word)) return true;
-    while (pos < text.size() && !IsSpace(text[pos])) ++pos;
+    if (IsSpeechVerb(word)) {
+      return true;
+    }
+    while (pos < text.size() && !IsSpace(text[pos])) {
+      ++pos;
+    }
     pos = SkipSpaces(text, pos);
   }
   return false;
@@ -93,31 +111,45 @@ bool SpeechVerbFollows(absl::string_view text, size_t pos) {
 bool EndsSentence(absl::string_view text, size_t begin, size_t first,
                   size_t run_end, size_t close_end, size_t* next) {
   *next = close_end;
-  if (close_end >= text.size()) return true;
+  if (close_end >= text.size()) {
+    return true;
+  }
   const bool period = run_end - first == 1 && text[first] == '.';
   const bool ellipsis = text[first] == '.' && run_end - first > 1;
   const absl::string_view before = TokenBefore(text, begin, first);
 
   if (!IsSpace(text[close_end])) {
     // Glued: "difference.Secretary".
-    if (!CapitalisedWordAt(text, close_end) || before.size() < 2) return false;
+    if (!CapitalisedWordAt(text, close_end) || before.size() < 2) {
+      return false;
+    }
     if (absl::StrContains(before, '.') || IsTitleAbbreviation(before)) {
       return false;
     }
     const CharInfo last =
         CharAt(before, PreviousCharStart(before, before.size()));
-    if (!last.lower && !last.digit && close_end == run_end) return false;
+    if (!last.lower && !last.digit && close_end == run_end) {
+      return false;
+    }
     return !IsDomainSuffix(WordAt(text, close_end));
   }
 
   const size_t following = SkipSpaces(text, close_end);
   *next = following;
-  if (following >= text.size()) return true;
+  if (following >= text.size()) {
+    return true;
+  }
   size_t content = following;
-  while (content < text.size() && IsOpener(text[content])) ++content;
-  if (content >= text.size()) return true;
+  while (content < text.size() && IsOpener(text[content])) {
+    ++content;
+  }
+  if (content >= text.size()) {
+    return true;
+  }
   const CharInfo first_char = CharAt(text, content);
-  if (first_char.lower) return false;
+  if (first_char.lower) {
+    return false;
+  }
   const absl::string_view next_word = WordAt(text, following);
 
   if (!period && !ellipsis) {
@@ -125,21 +157,31 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
     const bool quoted = close_end > run_end;
     return !(quoted && SpeechVerbFollows(text, following));
   }
-  if (ellipsis || close_end > run_end || before.empty()) return true;
+  if (ellipsis || close_end > run_end || before.empty()) {
+    return true;
+  }
   if (IsTitleAbbreviation(before) || IsInnerAbbreviation(before)) {
     return false;
   }
-  if (first_char.digit && IsNumberAbbreviation(before)) return false;
+  if (first_char.digit && IsNumberAbbreviation(before)) {
+    return false;
+  }
   const bool ambiguous = IsInitial(before) || absl::StrContains(before, '.') ||
                          IsAmbiguousAbbreviation(before);
-  if (!ambiguous) return true;
-  if (first_char.digit) return false;
+  if (!ambiguous) {
+    return true;
+  }
+  if (first_char.digit) {
+    return false;
+  }
   return content > following || IsSentenceOpener(next_word);
 }
 
 // Length of a separator (" | ", a bullet) at `pos`, or 0.
 size_t SeparatorLength(absl::string_view text, size_t pos) {
-  if (pos == 0 || !IsSpace(text[pos - 1])) return 0;
+  if (pos == 0 || !IsSpace(text[pos - 1])) {
+    return 0;
+  }
   size_t length = 0;
   if (text[pos] == '|') {
     length = 1;
@@ -148,7 +190,9 @@ size_t SeparatorLength(absl::string_view text, size_t pos) {
   } else if (absl::StartsWith(text.substr(pos), "\xC2\xB7")) {  // ·
     length = 2;
   }
-  if (length == 0) return 0;
+  if (length == 0) {
+    return 0;
+  }
   const size_t after = pos + length;
   return after >= text.size() || IsSpace(text[after]) ? length : 0;
 }
@@ -157,7 +201,9 @@ size_t SeparatorLength(absl::string_view text, size_t pos) {
 // space before `limit`, else at the last character boundary before it.
 size_t CutPoint(absl::string_view text, size_t begin, size_t limit) {
   for (size_t pos = limit; pos > begin + 1; --pos) {
-    if (IsSpace(text[pos - 1])) return pos;
+    if (IsSpace(text[pos - 1])) {
+      return pos;
+    }
   }
   size_t cut = limit;
   while (cut > begin + 1 &&
@@ -174,7 +220,9 @@ bool HasFinalPunctuation(absl::string_view text) {
   while (end > 0 && (IsCloser(text[end - 1]) || IsSpace(text[end - 1]))) {
     --end;
   }
-  if (end == 0) return false;
+  if (end == 0) {
+    return false;
+  }
   const char last = text[end - 1];
   return IsTerminator(last) || last == ':' || last == ';';
 }
@@ -184,12 +232,20 @@ std::vector<ByteRange> SplitParagraphs(absl::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t line_end = text.find('\n', pos);
-    if (line_end == absl::string_view::npos) line_end = text.size();
+    if (line_end == absl::string_view::npos) {
+      line_end = text.size();
+    }
     ByteRange line{pos, line_end};
-    while (line.begin < line.end && text[line.begin] == ' ') ++line.begin;
-    while (line.end > line.begin && text[line.end - 1] == ' ') --line.end;
+    while (line.begin < line.end && text[line.begin] == ' ') {
+      ++line.begin;
+    }
+    while (line.end > line.begin && text[line.end - 1] == ' ') {
+      --line.end;
+    }
     pos = line_end + 1;
-    if (line.empty()) continue;
+    if (line.empty()) {
+      continue;
+    }
     if (!paragraphs.empty()) {
       ByteRange& last = paragraphs.back();
       const bool adjacent = last.end + 1 == line.begin;
@@ -211,8 +267,12 @@ std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
   const size_t max_bytes = std::max<size_t>(options.max_sentence_bytes, 2);
   size_t start = SkipSpaces(paragraph, 0);
   const auto emit = [&](size_t end, size_t next) {
-    while (end > start && IsSpace(paragraph[end - 1])) --end;
-    if (end > start) sentences.push_back({start, end});
+    while (end > start && IsSpace(paragraph[end - 1])) {
+      --end;
+    }
+    if (end > start) {
+      sentences.push_back({start, end});
+    }
     start = SkipSpaces(paragraph, next);
   };
   size_t pos = start;

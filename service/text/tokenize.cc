@@ -12,34 +12,38 @@ bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 bool IsPunctuation(char c) { return absl::StrContains(".,;:!?\"'()[]{}-", c); }
 
-size_t AlnumRunEnd(absl::string_view text, size_t pos) {
+// End of the run of letters (and digits, when `digits`) from `pos`.
+size_t RunEnd(absl::string_view text, size_t pos, bool digits) {
   while (pos < text.size()) {
-    if (absl::ascii_isalnum(text[pos])) {
+    const char c = text[pos];
+    if (absl::ascii_isalpha(c) || (digits && absl::ascii_isdigit(c))) {
       ++pos;
       continue;
     }
+    if (static_cast<unsigned char>(c) < 0x80) {
+      break;
+    }
     const CharInfo info = CharAt(text, pos);
-    if (!info.alnum()) break;
+    if (!info.letter && !(digits && info.digit)) {
+      break;
+    }
     pos += info.length;
   }
   return pos;
+}
+
+size_t AlnumRunEnd(absl::string_view text, size_t pos) {
+  return RunEnd(text, pos, /*digits=*/true);
 }
 
 size_t LetterRunEnd(absl::string_view text, size_t pos) {
-  while (pos < text.size()) {
-    if (absl::ascii_isalpha(text[pos])) {
-      ++pos;
-      continue;
-    }
-    const CharInfo info = CharAt(text, pos);
-    if (!info.letter) break;
-    pos += info.length;
-  }
-  return pos;
+  return RunEnd(text, pos, /*digits=*/false);
 }
 
 size_t DigitRunEnd(absl::string_view text, size_t pos) {
-  while (pos < text.size() && absl::ascii_isdigit(text[pos])) ++pos;
+  while (pos < text.size() && absl::ascii_isdigit(text[pos])) {
+    ++pos;
+  }
   return pos;
 }
 
@@ -70,12 +74,18 @@ size_t DottedAcronymEnd(absl::string_view text, size_t pos) {
   while (end < text.size()) {
     const CharInfo info = CharAt(text, end);
     const size_t after = end + info.length;
-    if (!info.letter || after >= text.size() || text[after] != '.') break;
-    if (letters == 0) first_upper = info.upper;
+    if (!info.letter || after >= text.size() || text[after] != '.') {
+      break;
+    }
+    if (letters == 0) {
+      first_upper = info.upper;
+    }
     ++letters;
     end = after + 1;
   }
-  if (letters >= 2 || (letters == 1 && first_upper)) return end;
+  if (letters >= 2 || (letters == 1 && first_upper)) {
+    return end;
+  }
   return 0;
 }
 
@@ -86,7 +96,9 @@ size_t ApostropheSuffixEnd(absl::string_view text, size_t pos,
                            absl::string_view word, TokenKind* kind) {
   const size_t tail_end = LetterRunEnd(text, pos + 1);
   const absl::string_view tail = text.substr(pos + 1, tail_end - pos - 1);
-  if (AlnumAt(text, tail_end)) return 0;
+  if (AlnumAt(text, tail_end)) {
+    return 0;
+  }
   if (tail == "s" || tail == "S") {
     *kind = TokenKind::kPossessive;
     return tail_end;
@@ -117,14 +129,20 @@ size_t WordEnd(absl::string_view text, size_t pos) {
   size_t end = AlnumRunEnd(text, pos);
   while (end + 1 < text.size() && text[end] == '\'') {
     const size_t tail_end = LetterRunEnd(text, end + 1);
-    if (tail_end == end + 1) break;
+    if (tail_end == end + 1) {
+      break;
+    }
     const absl::string_view tail = text.substr(end + 1, tail_end - end - 1);
     if (tail == "t" || tail == "T") {
       const char last = text[end - 1];
-      if ((last == 'n' || last == 'N') && end - 1 > pos) return end - 1;
+      if ((last == 'n' || last == 'N') && end - 1 > pos) {
+        return end - 1;
+      }
       break;
     }
-    if (tail == "s" || tail == "S" || IsCliticTail(tail)) break;
+    if (tail == "s" || tail == "S" || IsCliticTail(tail)) {
+      break;
+    }
     end = AlnumRunEnd(text, tail_end);
   }
   return end;
@@ -139,7 +157,9 @@ size_t NumberEnd(absl::string_view text, size_t pos, TokenKind* kind) {
     end = DigitRunEnd(text, end + 1);
   }
   *kind = TokenKind::kNumber;
-  if (!AlnumAt(text, end)) return end;
+  if (!AlnumAt(text, end)) {
+    return end;
+  }
   const size_t tail_end = LetterRunEnd(text, end);
   if (IsOrdinalSuffix(text.substr(end, tail_end - end)) &&
       !AlnumAt(text, tail_end)) {
@@ -156,21 +176,31 @@ LetterCase CaseOf(absl::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     const CharInfo info = CharAt(text, pos);
     if (info.letter) {
-      if (upper + lower == 0) first_upper = info.upper;
+      if (upper + lower == 0) {
+        first_upper = info.upper;
+      }
       upper += info.upper ? 1 : 0;
       lower += info.upper ? 0 : 1;
     }
     pos += info.length;
   }
-  if (upper + lower == 0) return LetterCase::kNone;
-  if (lower == 0) return upper >= 2 ? LetterCase::kUpper : LetterCase::kTitle;
-  if (first_upper) return LetterCase::kTitle;
+  if (upper + lower == 0) {
+    return LetterCase::kNone;
+  }
+  if (lower == 0) {
+    return upper >= 2 ? LetterCase::kUpper : LetterCase::kTitle;
+  }
+  if (first_upper) {
+    return LetterCase::kTitle;
+  }
   return upper == 0 ? LetterCase::kLower : LetterCase::kMixed;
 }
 
 // True when the period at `pos` after `word` belongs to the word.
 bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
-  if (pos >= text.size() || text[pos] != '.') return false;
+  if (pos >= text.size() || text[pos] != '.') {
+    return false;
+  }
   if (IsTitleAbbreviation(word) || IsAmbiguousAbbreviation(word) ||
       IsInnerAbbreviation(word)) {
     return true;
@@ -205,7 +235,9 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
       end = DottedAcronymEnd(text, pos);
       if (end == 0) {
         end = WordEnd(text, pos);
-        if (TakesPeriod(text, end, text.substr(pos, end - pos))) ++end;
+        if (TakesPeriod(text, end, text.substr(pos, end - pos))) {
+          ++end;
+        }
       }
     } else if (info.digit) {
       end = NumberEnd(text, pos, &kind);
@@ -221,7 +253,9 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
       }
     } else if (c == '.') {
       kind = TokenKind::kPunctuation;
-      while (end < text.size() && text[end] == '.') ++end;
+      while (end < text.size() && text[end] == '.') {
+        ++end;
+      }
     } else {
       kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
     }

@@ -17,7 +17,9 @@ size_t AsciiRunEnd(absl::string_view text, size_t pos) {
   while (pos + 8 <= text.size()) {
     uint64_t word;
     std::memcpy(&word, text.data() + pos, sizeof(word));
-    if ((word & kHighBits) != 0) break;
+    if ((word & kHighBits) != 0) {
+      break;
+    }
     pos += 8;
   }
   while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
@@ -55,11 +57,17 @@ int DecodeUtf8(absl::string_view text, size_t pos, char32_t* code_point) {
   } else {
     return 0;
   }
-  if (available < static_cast<size_t>(length)) return 0;
-  if (byte(1) < second_min || byte(1) > second_max) return 0;
+  if (available < static_cast<size_t>(length)) {
+    return 0;
+  }
+  if (byte(1) < second_min || byte(1) > second_max) {
+    return 0;
+  }
   char32_t value = lead & (0x7F >> length);
   for (int i = 1; i < length; ++i) {
-    if (!IsContinuation(byte(i))) return 0;
+    if (!IsContinuation(byte(i))) {
+      return 0;
+    }
     value = (value << 6) | (byte(i) & 0x3F);
   }
   *code_point = value;
@@ -70,17 +78,23 @@ size_t FindInvalidUtf8(absl::string_view text) {
   size_t pos = 0;
   while (true) {
     pos = AsciiRunEnd(text, pos);
-    if (pos >= text.size()) return kValidUtf8;
+    if (pos >= text.size()) {
+      return kValidUtf8;
+    }
     char32_t code_point;
     const int length = DecodeUtf8(text, pos, &code_point);
-    if (length == 0) return pos;
+    if (length == 0) {
+      return pos;
+    }
     pos += length;
   }
 }
 
 absl::Status ValidateUtf8(absl::string_view text) {
   const size_t bad = FindInvalidUtf8(text);
-  if (bad == kValidUtf8) return absl::OkStatus();
+  if (bad == kValidUtf8) {
+    return absl::OkStatus();
+  }
   return absl::InvalidArgumentError(
       absl::StrCat("invalid UTF-8 at byte offset ", bad));
 }
