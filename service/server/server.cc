@@ -78,6 +78,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   builder.AddChannelArgument(
       GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
       static_cast<int>(absl::ToInt64Milliseconds(options.keepalive_timeout)));
+  // Without BDP probing HTTP/2 windows stay at their configured size instead
+  // of growing to megabytes per stream: a StreamExtract client that does not
+  // read is then stopped after a window's worth of bytes beyond the
+  // --stream_window articles the service holds.
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
   server->grpc_server_ = builder.BuildAndStart();
   if (server->grpc_server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
