@@ -85,6 +85,11 @@ class SentenceContacts {
   bool Coordinated(size_t a, size_t b) const;
   // Indices of the coordinated run containing actor k.
   std::vector<size_t> GroupOf(size_t k) const;
+  // The person named as leader of group actor k, else k.
+  size_t LeaderOf(size_t k) const;
+  // A nominal trigger that names the venue of other contacts ("at the
+  // summit", "on the sidelines of the climate talks"), no contact itself.
+  bool IsVenueEvent(const TriggerMatch& t) const;
   // `noun`: a nominal trigger, whose agent may stand further away.
   std::optional<size_t> AgentBefore(size_t token, bool noun) const;
   std::optional<size_t> ObjectAfter(size_t token, size_t max_gap) const;
@@ -94,7 +99,13 @@ class SentenceContacts {
                        std::vector<Participant>* to) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
-  TimeSpec TimeFor(const TriggerMatch& t, ContactStatus* status,
+  // The time expression dating trigger t, or nullptr.
+  const TimeExpression* BestTime(const TriggerMatch& t) const;
+  // `best` and the expressions coordinated with it when t is a plural noun
+  // ("his two visits, in June 2022 and December 2024"): one contact each.
+  std::vector<const TimeExpression*> TimeList(const TriggerMatch& t,
+                                              const TimeExpression* best) const;
+  TimeSpec TimeFor(const TimeExpression* best, ContactStatus* status,
                    std::vector<std::string>* rules) const;
   std::optional<PlaceMention> PlaceNear(const TriggerMatch& t) const;
   void Emit(const TriggerMatch& t, ContactKind kind,
@@ -176,6 +187,9 @@ void SentenceContacts::MarkGoverned() {
 }
 
 bool SentenceContacts::Coordinated(size_t a, size_t b) const {
+  // Mentions expanded from one phrase ("the presidents of A and B", "U.S. and
+  // Chinese negotiators") end together.
+  if (actors_[a].token_end == actors_[b].token_end) return true;
   const size_t end = actors_[a].token_end;
   const size_t begin = actors_[b].token_begin;
   if (begin < end || begin - end > 2) return false;
@@ -187,6 +201,30 @@ bool SentenceContacts::Coordinated(size_t a, size_t b) const {
     if (!IsOneOf(tokens_[i].lower, {",", "and", "-", "&"})) return false;
   }
   return true;
+}
+
+size_t SentenceContacts::LeaderOf(size_t k) const {
+  // "a BNP delegation, led by X": the named leader stands for the group.
+  if (actors_[k].type != MentionType::kGroup &&
+      actors_[k].type != MentionType::kOrganization) {
+    return k;
+  }
+  size_t i = actors_[k].token_end;
+  if (i < tokens_.size() && tokens_[i].lower == ",") ++i;
+  if (i + 2 >= tokens_.size() ||
+      !IsOneOf(tokens_[i].lower, {"led", "headed"}) ||
+      tokens_[i + 1].lower != "by") {
+    return k;
+  }
+  for (size_t leader = k + 1; leader < actors_.size(); ++leader) {
+    if (actors_[leader].token_begin < i + 2) continue;
+    if (actors_[leader].token_begin <= i + 4 &&
+        actors_[leader].type == MentionType::kPerson) {
+      return leader;
+    }
+    break;
+  }
+  return k;
 }
 
 std::vector<size_t> SentenceContacts::GroupOf(size_t k) const {
@@ -201,6 +239,18 @@ std::vector<size_t> SentenceContacts::GroupOf(size_t k) const {
 
 std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
                                                     bool noun) const {
+  // The subject of an infinitive: "invited him to visit", "for Xi to meet".
+  if (token >= 2 && tokens_[token - 1].lower == "to") {
+    for (size_t k = actors_.size(); k-- > 0;) {
+      if (actors_[k].token_end > token - 1) continue;
+      if (actors_[k].token_end == token - 1 &&
+          actors_[k].type != MentionType::kState &&
+          actors_[k].type != MentionType::kOrganization) {
+        return LeaderOf(k);
+      }
+      break;
+    }
+  }
   // A possessor right before the trigger: "Sullivan's meeting".
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
@@ -225,9 +275,11 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
     if (token - a.token_end > (noun ? 24 : 14)) break;
     const bool person =
         a.type == MentionType::kPerson || a.type == MentionType::kPluralPronoun;
-    if (!governed_[k] && person) return k;
-    if (!governed_[k] && !other.has_value()) other = k;
-    if (governed_[k] && person && !governed_person.has_value()) {
+    if (!governed_[k] && person) return LeaderOf(k);
+    if (!governed_[k] && !other.has_value()) other = LeaderOf(k);
+    // "talks between A and B ... the meeting with C" has no agent; a verb's
+    // agent may still be an object of an earlier clause.
+    if (!noun && governed_[k] && person && !governed_person.has_value()) {
       governed_person = k;
     }
   }
@@ -240,12 +292,17 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
   for (size_t i = token; i < tokens_.size(); ++i) {
     for (size_t k = 0; k < actors_.size(); ++k) {
       if (actors_[k].token_begin != i) continue;
-      // "talks on Syria": a state after "on" is a topic, not a party.
-      const bool topic =
-          actors_[k].type == MentionType::kState && i > 0 &&
-          IsOneOf(tokens_[i - 1].lower, {"on", "about", "over", "regarding"});
+      // "talks on Syria", "talks on the U.S. proposal": a state after "on"
+      // is a topic, not a party.
+      size_t before = i;
+      while (before > 0 && IsOneOf(tokens_[before - 1].lower, {"the", "a"})) {
+        --before;
+      }
+      const bool topic = actors_[k].type == MentionType::kState && before > 0 &&
+                         IsOneOf(tokens_[before - 1].lower,
+                                 {"on", "about", "over", "regarding"});
       if (topic) return std::nullopt;
-      return k;
+      return LeaderOf(k);
     }
     if (InTime(i)) continue;
     const bool place =
@@ -288,18 +345,34 @@ void SentenceContacts::AddParticipants(const std::vector<Participant>& add,
   }
 }
 
-TimeSpec SentenceContacts::TimeFor(const TriggerMatch& t, ContactStatus* status,
-                                   std::vector<std::string>* rules) const {
+const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
   const TimeExpression* best = nullptr;
   size_t best_distance = 0;
   for (const TimeExpression& e : times_) {
     size_t distance = 0;
     if (e.token_begin >= t.end) {
       distance = e.token_begin - t.end;
-      if (distance > 10) continue;
+      if (distance > 20) continue;
+      // Further than a few words only within the trigger's clause.
+      if (distance > 10) {
+        bool same_clause = true;
+        for (size_t i = t.end; i < e.token_begin && same_clause; ++i) {
+          same_clause =
+              !IsClauseBreak(tokens_[i].lower) && tokens_[i].lower != ";" &&
+              std::none_of(
+                  triggers_.begin(), triggers_.end(),
+                  [i](const TriggerMatch& other) { return other.begin == i; });
+        }
+        if (!same_clause) continue;
+      }
     } else if (e.token_end <= t.begin) {
       distance = t.begin - e.token_end + 2;  // prefer expressions after
-      if (distance > 16) continue;
+      // A sentence-initial adverbial ("On 22 June, ...") dates the whole
+      // sentence, with the lowest priority.
+      if (distance > 16) {
+        if (e.token_begin > 1) continue;
+        distance = 100;
+      }
     } else {
       continue;
     }
@@ -308,6 +381,42 @@ TimeSpec SentenceContacts::TimeFor(const TriggerMatch& t, ContactStatus* status,
       best_distance = distance;
     }
   }
+  // "Tuesday (October 18, 2016)": a full date right after a weekday wins.
+  if (best != nullptr && best->kind == TimeExprKind::kWeekday) {
+    const auto next = best + 1;
+    if (next != times_.data() + times_.size() &&
+        next->kind == TimeExprKind::kDate &&
+        next->token_begin <= best->token_end + 2) {
+      best = next;
+    }
+  }
+  return best;
+}
+
+std::vector<const TimeExpression*> SentenceContacts::TimeList(
+    const TriggerMatch& t, const TimeExpression* best) const {
+  std::vector<const TimeExpression*> list = {best};
+  const absl::string_view last = tokens_[t.end - 1].lower;
+  const bool plural_noun =
+      t.entry->form != TriggerForm::kHostVerb && t.begin > 0 &&
+      last.size() > 1 && last.back() == 's' && last != "talks" &&
+      IsOneOf(tokens_[t.begin - 1].lower,
+              {"two", "three", "several", "his", "her", "their", "both"});
+  if (best == nullptr || !plural_noun) return list;
+  for (const TimeExpression* e = best + 1;
+       e != times_.data() + times_.size() && e->kind == best->kind; ++e) {
+    const TimeExpression& previous = *(e - 1);
+    for (size_t i = previous.token_end; i < e->token_begin; ++i) {
+      if (!IsOneOf(tokens_[i].lower, {",", "and", "in", "on"})) return list;
+    }
+    list.push_back(e);
+  }
+  return list;
+}
+
+TimeSpec SentenceContacts::TimeFor(const TimeExpression* best,
+                                   ContactStatus* status,
+                                   std::vector<std::string>* rules) const {
   const bool future = *status == ContactStatus::kPlanned ||
                       *status == ContactStatus::kSpeculated;
   TimeSpec spec;
@@ -352,8 +461,10 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
       continue;
     }
     const size_t before = p.token_begin;
-    const bool located = before > 0 && IsOneOf(tokens_[before - 1].lower,
-                                               {"in", "at", "the", "of", ","});
+    // "in Iran's Tehran" is located too.
+    const bool located =
+        before > 0 && IsOneOf(tokens_[before - 1].lower,
+                              {"in", "at", "the", "of", ",", "'s"});
     if (!located && !p.is_venue) continue;
     if (best == nullptr || distance < best_distance) {
       best = &p;
@@ -396,7 +507,6 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   Contact& c = candidate.contact;
   c.kind = kind;
   c.status = status;
-  c.time = TimeFor(t, &c.status, &rules);
   if (place.has_value() && kind != ContactKind::kCall &&
       kind != ContactKind::kCorrespondence) {
     if (place->token_end > place->token_begin) {
@@ -421,11 +531,31 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   if (named >= 2) confidence += 0.1;
   if (t.entry->form == TriggerForm::kVerb) confidence += 0.05;
   c.confidence = confidence;
-  if (debug_) {
-    rules.insert(rules.begin(), absl::StrCat("trigger:", t.entry->phrase));
-    c.debug_rules = std::move(rules);
+  const std::vector<const TimeExpression*> times = TimeList(t, BestTime(t));
+  for (const TimeExpression* time : times) {
+    ContactCandidate dated = candidate;
+    Contact& d = dated.contact;
+    std::vector<std::string> dated_rules = rules;
+    d.time = TimeFor(time, &d.status, &dated_rules);
+    // "the visit" with no cue, time or place of its own refers back to a
+    // contact already reported.
+    const bool anaphoric =
+        t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
+        IsOneOf(tokens_[t.begin - 1].lower, {"the", "this", "that"}) &&
+        d.status == ContactStatus::kOccurred &&
+        d.time.granularity == TimeGranularity::kNone &&
+        d.location.country_code.empty();
+    if (anaphoric) {
+      dated.weak = true;
+      if (debug_) dated_rules.push_back("anaphoric");
+    }
+    if (debug_) {
+      dated_rules.insert(dated_rules.begin(),
+                         absl::StrCat("trigger:", t.entry->phrase));
+      d.debug_rules = std::move(dated_rules);
+    }
+    out->push_back(std::move(dated));
   }
-  out->push_back(std::move(candidate));
 }
 
 void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
@@ -476,11 +606,27 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     std::optional<PlaceMention> place;
   };
   std::vector<Destination> destinations;
+  // Places and states named as places, in text order: "Kenya, Zimbabwe and
+  // Uganda" may mix both.
+  std::vector<PlaceMention> spots(places_.begin(), places_.end());
+  for (const ActorMention& a : actors_) {
+    if (a.type != MentionType::kState || a.token_begin < search_from) continue;
+    spots.push_back({.token_begin = a.token_begin,
+                     .token_end = a.token_end,
+                     .country = a.actor.country_code,
+                     .is_state = true});
+  }
+  std::stable_sort(spots.begin(), spots.end(),
+                   [](const PlaceMention& a, const PlaceMention& b) {
+                     return a.token_begin < b.token_begin;
+                   });
   size_t next_expected = 0;
-  for (const PlaceMention& p : places_) {
+  for (const PlaceMention& p : spots) {
     if (p.token_begin < search_from) continue;
     if (destinations.empty()) {
       if (p.token_begin - search_from > 8) break;
+    } else if (p.token_begin < next_expected) {
+      continue;
     } else if (p.token_begin > next_expected + 2) {
       break;
     }
@@ -494,18 +640,6 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     destinations.push_back({p.country, p});
     next_expected = p.token_end;
   }
-  if (destinations.empty()) {
-    for (size_t k = 0; k < actors_.size(); ++k) {
-      const ActorMention& a = actors_[k];
-      if (a.token_begin < search_from || a.token_begin > search_from + 6) {
-        continue;
-      }
-      if (a.type == MentionType::kState) {
-        destinations.push_back({a.actor.country_code, std::nullopt});
-      }
-      break;
-    }
-  }
   if (destinations.empty() && t.end < tokens_.size() &&
       tokens_[t.end].lower == "there" && !last_destination_->empty()) {
     PlaceMention there;
@@ -514,7 +648,11 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     there.is_state = last_destination_city_->empty();
     destinations.push_back({*last_destination_, there});
   }
-  if (destinations.empty()) {
+  // "tour of Africa" names its destination after the trigger; a place
+  // before it belongs elsewhere.
+  const absl::string_view last_word = tokens_[t.end - 1].lower;
+  const bool explicit_slot = IsOneOf(last_word, {"to", "of", "in", "for"});
+  if (destinations.empty() && !explicit_slot) {
     // "left Russia following a six-day visit": a place before the trigger.
     for (size_t p = places_.size(); p-- > 0;) {
       if (places_[p].token_end <= t.begin &&
@@ -534,6 +672,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   if (destinations.empty() && !met.empty()) {
     destinations.push_back({met.front().actor.country_code, std::nullopt});
   }
+  const size_t first_visit = out->size();
   for (const Destination& d : destinations) {
     if (d.country.empty()) continue;
     *last_destination_ = d.country;
@@ -549,6 +688,18 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
            rules, out);
     }
   }
+  // A tour of several states: each stop lies somewhere inside the window,
+  // so it takes the month.
+  if (destinations.size() > 1) {
+    for (size_t i = first_visit; i < out->size(); ++i) {
+      TimeSpec& time = (*out)[i].contact.time;
+      if (time.granularity != TimeGranularity::kDay) continue;
+      const absl::CivilMonth month(time.start);
+      time.granularity = TimeGranularity::kMonth;
+      time.start = absl::CivilDay(month);
+      time.end = absl::CivilDay(month + 1) - 1;
+    }
+  }
   if (!met.empty()) {
     std::vector<Participant> meeting = visitors;
     AddParticipants(met, &meeting);
@@ -559,16 +710,55 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
 }
 
+bool SentenceContacts::IsVenueEvent(const TriggerMatch& t) const {
+  if (t.entry->form != TriggerForm::kNoun ||
+      t.entry->kind != ContactKind::kMeeting) {
+    return false;
+  }
+  for (size_t i = t.begin, steps = 0; i > 0 && steps < 7; --i, ++steps) {
+    const absl::string_view w = tokens_[i - 1].lower;
+    if (IsOneOf(w, {"at", "during"})) return true;
+    if (w == "of") {
+      return i >= 2 && IsOneOf(tokens_[i - 2].lower,
+                               {"sidelines", "sideline", "margins", "margin"});
+    }
+    const bool joiner = w == "'s" || w == "-" || w == ".";
+    if (w == "," || InActor(i - 1) || (!tokens_[i - 1].word && !joiner)) {
+      return false;
+    }
+  }
+  return false;
+}
+
 void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
   times_ = FindTimeExpressions(sentence_);
   FindTriggers();
   MarkGoverned();
+  const TriggerMatch* last_visit = nullptr;
+  ContactStatus last_visit_status = ContactStatus::kOccurred;
   for (const TriggerMatch& t : triggers_) {
     std::vector<std::string> rules;
-    const std::optional<ContactStatus> status = StatusOf(
+    std::optional<ContactStatus> status = StatusOf(
         sentence_, t.begin, t.end, t.entry->tense, debug_ ? &rules : nullptr);
     if (!status.has_value()) continue;  // negated
+    // "the visiting minister": a participle after a determiner is an
+    // adjective, no trigger.
+    if (t.entry->tense == TriggerTense::kProgressive && t.begin > 0 &&
+        IsOneOf(tokens_[t.begin - 1].lower, {"the", "a", "an", "his", "her"})) {
+      continue;
+    }
+    if (IsVenueEvent(t)) continue;
+    // "arrived in Cairo to meet X": a purpose clause shares the status of
+    // the trip it belongs to.
+    if (last_visit != nullptr && t.entry->tense == TriggerTense::kNone &&
+        t.begin > 0 && tokens_[t.begin - 1].lower == "to" &&
+        t.begin - last_visit->end <= 8) {
+      status = last_visit_status;
+      if (debug_) rules.push_back("status:purpose-of-trip");
+    }
     if (t.entry->kind == ContactKind::kVisit) {
+      last_visit = &t;
+      last_visit_status = *status;
       Visit(t, *status, std::move(rules), out);
       continue;
     }
@@ -663,7 +853,9 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
     }
   }
   // After the trigger, a few tokens: "the visit ... has been postponed".
-  const size_t window_end = std::min(tokens.size(), trigger_end + 12);
+  // Participants may stand in between: "the meeting between A and B kicked
+  // off".
+  const size_t window_end = std::min(tokens.size(), trigger_end + 18);
   for (size_t i = trigger_end; i < window_end; ++i) {
     const absl::string_view w = tokens[i].lower;
     if (w == ";" || w == "." || IsOneOf(w, {"after", "while", "as", "but"})) {

@@ -96,8 +96,15 @@ class SentenceScanner {
   // Tries the title pattern at token i (a KB office title). Returns the
   // first token after what it consumed, or i when nothing matched.
   size_t TitlePattern(size_t i, const Span& title);
-  // Plural titles with a list of states: "the presidents of A, B and C".
+  // Plural titles with a list of states: "the presidents of A, B and C",
+  // "A and B ... their foreign ministers".
   size_t PluralTitlePattern(size_t i);
+  // State codes of the coordinated state mentions found last before
+  // token `end`, nearest first.
+  std::vector<std::string> CoordinatedStatesBefore(size_t end) const;
+  // One person mention over [begin, end) per state's holder of `office`.
+  void AddHolders(size_t begin, size_t end, absl::string_view office,
+                  const std::vector<std::string>& states);
   // A person's name at token i: a KB person or surname span, or an unknown
   // capitalised name of two or more words. Returns the tokens consumed.
   size_t NameAt(size_t i, ActorMention* mention) const;
@@ -343,19 +350,35 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
 
 size_t SentenceScanner::PluralTitlePattern(size_t i) {
   static constexpr std::array<std::pair<absl::string_view, absl::string_view>,
-                              5>
-      kPluralTitles = {{{"presidents", "head_of_state"},
-                        {"leaders", "head_of_state"},
-                        {"prime ministers", "head_of_government"},
-                        {"foreign ministers", "foreign_minister"},
-                        {"foreign secretaries", "foreign_minister"}}};
+                              12>
+      kPluralTitles = {
+          {{"presidents", "head_of_state"},
+           {"leaders", "head_of_state"},
+           {"heads of state", "head_of_state"},
+           {"prime ministers", "head_of_government"},
+           {"foreign ministers", "foreign_minister"},
+           {"foreign secretaries", "foreign_minister"},
+           {"top diplomats", "foreign_minister"},
+           {"chief diplomats", "foreign_minister"},
+           {"defense ministers", "defence_minister"},
+           {"defence ministers", "defence_minister"},
+           {"national security advisers", "national_security_adviser"},
+           {"finance ministers", "finance_minister"}}};
   if (!date_.has_value()) return i;
+  // "A, B and C ... their top diplomats": the states coordinated earlier in
+  // the sentence.
+  const bool their = Lower(i, "their");
   for (const auto& [phrase, office] : kPluralTitles) {
     size_t length = 0;
-    if (!MatchesPhrase(tokens_, i, phrase, &length) ||
-        !Lower(i + length, "of")) {
-      continue;
+    if (!MatchesPhrase(tokens_, their ? i + 1 : i, phrase, &length)) continue;
+    if (their) {
+      const size_t end = i + 1 + length;
+      std::vector<std::string> states = CoordinatedStatesBefore(i);
+      if (states.size() < 2) return i;
+      AddHolders(i, end, office, states);
+      return end;
     }
+    if (!Lower(i + length, "of")) continue;
     size_t pos = i + length + 1;
     std::vector<std::string> states;
     while (pos < tokens_.size()) {
@@ -374,22 +397,54 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
       }
     }
     if (states.size() < 2) return i;
-    for (const std::string& state : states) {
-      const kb::Person* holder = kb_.HolderOf(office, state, *date_);
-      if (holder == nullptr) continue;
-      ActorMention mention;
-      mention.token_begin = i;
-      mention.token_end = pos;
-      mention.type = MentionType::kPerson;
-      mention.office_id = std::string(office);
-      mention.actor.id = holder->id;
-      mention.actor.name = holder->name;
-      ApplyTenure(kb_, *holder, date_, &mention.actor);
-      out_.actors.push_back(std::move(mention));
-    }
+    AddHolders(i, pos, office, states);
     return pos;
   }
   return i;
+}
+
+std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
+    size_t end) const {
+  std::vector<std::string> states;
+  size_t next_begin = end;
+  for (size_t k = out_.actors.size(); k-- > 0;) {
+    const ActorMention& a = out_.actors[k];
+    if (a.type != MentionType::kState) {
+      if (states.empty()) continue;
+      break;
+    }
+    if (!states.empty()) {
+      // Only ",", "and" and "the" between coordinated states.
+      for (size_t t = a.token_end; t < next_begin; ++t) {
+        if (tokens_[t].lower != "," && tokens_[t].lower != "and" &&
+            tokens_[t].lower != "the") {
+          return states;
+        }
+      }
+    }
+    states.push_back(a.actor.country_code);
+    next_begin = a.token_begin;
+    if (next_begin > 0 && tokens_[next_begin - 1].lower == "the") --next_begin;
+  }
+  return states;
+}
+
+void SentenceScanner::AddHolders(size_t begin, size_t end,
+                                 absl::string_view office,
+                                 const std::vector<std::string>& states) {
+  for (const std::string& state : states) {
+    const kb::Person* holder = kb_.HolderOf(office, state, *date_);
+    if (holder == nullptr) continue;
+    ActorMention mention;
+    mention.token_begin = begin;
+    mention.token_end = end;
+    mention.type = MentionType::kPerson;
+    mention.office_id = std::string(office);
+    mention.actor.id = holder->id;
+    mention.actor.name = holder->name;
+    ApplyTenure(kb_, *holder, date_, &mention.actor);
+    out_.actors.push_back(std::move(mention));
+  }
 }
 
 void SentenceScanner::AddGroups(size_t noun) {
@@ -518,7 +573,10 @@ SentenceMentions SentenceScanner::Run() {
       } else if (IsPluralPronoun(t.lower) ||
                  ((t.lower == "the" || t.lower == "both") &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
-                   Lower(i + 1, "leaders") || Lower(i + 1, "sides")))) {
+                   Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&
+                  // "the two countries" are states, not the two people.
+                  !Lower(i + 2, "countries") && !Lower(i + 2, "nations") &&
+                  !Lower(i + 2, "states") && !Lower(i + 2, "governments"))) {
         const size_t end = t.lower == "the" ? i + 2 : i + 1;
         out_.actors.push_back(
             ActorMention{.token_begin = i,

@@ -53,6 +53,111 @@ void Absorb(Contact&& from, Contact* into) {
   }
 }
 
+const Participant* FindRole(const Contact& contact, ParticipantRole role) {
+  for (const Participant& p : contact.participants) {
+    if (p.role == role) return &p;
+  }
+  return nullptr;
+}
+
+bool IsFuture(ContactStatus status) {
+  return status == ContactStatus::kPlanned ||
+         status == ContactStatus::kSpeculated;
+}
+
+// A plan and its outcome are one contact: "will hop between A and B" and
+// "landed in A on Monday" (a trip realised), "was scheduled to visit in
+// April" and "canceled the visit" (a plan called off).
+void FoldPlansIntoOutcomes(std::vector<Contact>* merged,
+                           std::vector<std::set<std::string>>* keys) {
+  for (size_t i = 0; i < merged->size(); ++i) {
+    Contact& plan = (*merged)[i];
+    if (!IsFuture(plan.status)) continue;
+    for (size_t j = 0; j < merged->size(); ++j) {
+      Contact& outcome = (*merged)[j];
+      const bool realised = outcome.kind == ContactKind::kVisit &&
+                            StatusClass(outcome.status) == 0;
+      const bool called_off = outcome.status == ContactStatus::kCanceled;
+      if (i == j || outcome.kind != plan.kind || (*keys)[i] != (*keys)[j] ||
+          !(realised || called_off) ||
+          !TimesCompatible(plan.time, outcome.time)) {
+        continue;
+      }
+      Absorb(std::move(plan), &outcome);
+      merged->erase(merged->begin() + static_cast<std::ptrdiff_t>(i));
+      keys->erase(keys->begin() + static_cast<std::ptrdiff_t>(i));
+      --i;
+      break;
+    }
+  }
+}
+
+// True when `meeting` includes the visitor of `visit` and someone of the
+// host state.
+bool MeetsDuring(const Contact& meeting, const Contact& visit) {
+  const Participant* visitor = FindRole(visit, ParticipantRole::kVisitor);
+  const Participant* host = FindRole(visit, ParticipantRole::kHost);
+  if (visitor == nullptr || host == nullptr) return false;
+  bool has_visitor = false;
+  bool has_host = false;
+  for (const Participant& p : meeting.participants) {
+    has_visitor |= KeyOf(p.actor) == KeyOf(visitor->actor);
+    has_host |= p.actor.country_code == host->actor.country_code;
+  }
+  return has_visitor && has_host &&
+         StatusClass(meeting.status) == StatusClass(visit.status) &&
+         TimesCompatible(meeting.time, visit.time) &&
+         (meeting.location.country_code.empty() ||
+          meeting.location.country_code == host->actor.country_code);
+}
+
+// A visit and the meetings held during it share place and day: the visit
+// is located in the city where the text places the visitor and dated by the
+// earliest day; a meeting without its own takes the visit's.
+void ShareVisitOccasion(std::vector<Contact>* contacts) {
+  for (Contact& visit : *contacts) {
+    if (visit.kind != ContactKind::kVisit) continue;
+    for (Contact& meeting : *contacts) {
+      if (meeting.kind != ContactKind::kMeeting ||
+          !MeetsDuring(meeting, visit)) {
+        continue;
+      }
+      if (visit.location.city.empty() && !meeting.location.city.empty()) {
+        visit.location = meeting.location;
+      } else if (meeting.location.country_code.empty()) {
+        meeting.location = visit.location;
+      }
+      if (meeting.time.granularity == TimeGranularity::kDay &&
+          (visit.time.granularity != TimeGranularity::kDay ||
+           meeting.time.start < visit.time.start)) {
+        visit.time = meeting.time;
+      } else if (meeting.time.granularity == TimeGranularity::kNone) {
+        meeting.time = visit.time;
+      }
+    }
+  }
+}
+
+// A meeting planned inside a visit that is called off is called off too.
+void CancelWithVisit(std::vector<Contact>* contacts) {
+  for (const Contact& visit : *contacts) {
+    if (visit.kind != ContactKind::kVisit ||
+        visit.status != ContactStatus::kCanceled) {
+      continue;
+    }
+    Contact plan_of_visit = visit;
+    for (Contact& meeting : *contacts) {
+      if (meeting.kind != ContactKind::kMeeting || !IsFuture(meeting.status)) {
+        continue;
+      }
+      plan_of_visit.status = meeting.status;
+      if (MeetsDuring(meeting, plan_of_visit)) {
+        meeting.status = ContactStatus::kCanceled;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int StatusClass(ContactStatus status) {
@@ -118,6 +223,7 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
       keys.push_back(candidate_keys);
     }
   }
+  FoldPlansIntoOutcomes(&merged, &keys);
   // Talks with unnamed officials of a visited state fold into the visit.
   std::vector<bool> drop(merged.size(), false);
   for (size_t i = 0; i < merged.size(); ++i) {
@@ -155,6 +261,8 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
   for (size_t i = 0; i < merged.size(); ++i) {
     if (!drop[i]) out.push_back(std::move(merged[i]));
   }
+  CancelWithVisit(&out);
+  ShareVisitOccasion(&out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Contact& a, const Contact& b) {
                      return a.evidence.front().sentence_index <
