@@ -145,9 +145,9 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Connect(
       grpc::CreateCustomChannel(options.target, credentials, arguments)));
 }
 
-Client::Client(const ClientOptions& options,
+Client::Client(ClientOptions options,
                const std::shared_ptr<grpc::Channel>& channel)
-    : options_(options),
+    : options_(std::move(options)),
       extraction_(v1::ExtractionService::NewStub(channel)),
       admin_(v1::AdminService::NewStub(channel)),
       health_(grpc::health::v1::Health::NewStub(channel)) {}

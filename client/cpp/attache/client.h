@@ -151,8 +151,7 @@ class Client {
   absl::StatusOr<v1::GetServerInfoResponse> GetServerInfo() const;
 
  private:
-  Client(const ClientOptions& options,
-         const std::shared_ptr<grpc::Channel>& channel);
+  Client(ClientOptions options, const std::shared_ptr<grpc::Channel>& channel);
 
   // Sets the deadline (none when infinite) and the token of a call.
   void Prepare(absl::Duration deadline, grpc::ClientContext* context) const;

@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -74,7 +75,7 @@ ExitCode RunStream(const Client& client, absl::Span<const std::string> args);
 ExitCode RunHealth(const Client& client, absl::Span<const std::string> args);
 ExitCode RunVersion(const Client& client, absl::Span<const std::string> args);
 
-constexpr Command kCommands[] = {
+constexpr std::array<Command, 4> kCommands = {{
     {"extract", "FILE|-",
      "extract the contacts of one article: plain text, or JSON with the "
      "fields of attache.v1.Article",
@@ -88,7 +89,7 @@ constexpr Command kCommands[] = {
      &RunHealth},
     {"version", "", "print the versions of this client and of the server", 0, 0,
      &RunVersion},
-};
+}};
 
 ExitCode Fail(ExitCode code, absl::string_view message) {
   std::fprintf(stderr, "%s: %.*s\n", kProgram.data(),
@@ -106,8 +107,8 @@ void Print(absl::string_view text) {
 
 size_t TableWidth() {
   winsize size{};
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
-      size.ws_col > 0) {
+  if (isatty(STDOUT_FILENO) != 0 &&
+      ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
     return size.ws_col;
   }
   return kDefaultWidth;
@@ -192,7 +193,7 @@ ExitCode RunStream(const Client& client, absl::Span<const std::string> args) {
 
   const absl::Time start = absl::Now();
   std::optional<ProgressBar> progress;
-  if (isatty(STDERR_FILENO))
+  if (isatty(STDERR_FILENO) != 0)
     progress.emplace(stderr, (*reader)->total(), start);
   size_t articles = 0;
   size_t contacts = 0;
@@ -248,7 +249,8 @@ std::string TimeText(const google::protobuf::Timestamp& time) {
                           absl::UTCTimeZone());
 }
 
-ExitCode RunVersion(const Client& client, absl::Span<const std::string> args) {
+ExitCode RunVersion(const Client& client,
+                    absl::Span<const std::string> /*args*/) {
   const bool json = absl::GetFlag(FLAGS_json);
   if (!json) Print(absl::StrCat(kProgram, " ", ATTACHE_VERSION, "\n"));
   absl::StatusOr<v1::GetServerInfoResponse> info = client.GetServerInfo();
@@ -256,8 +258,8 @@ ExitCode RunVersion(const Client& client, absl::Span<const std::string> args) {
   if (json) {
     std::string server = JsonLine(*info);
     server.pop_back();  // the newline
-    Print(absl::StrCat("{\"clientVersion\":\"", ATTACHE_VERSION,
-                       "\",\"server\":", server, "}\n"));
+    Print(absl::StrCat(R"({"clientVersion":")", ATTACHE_VERSION,
+                       R"(","server":)", server, "}\n"));
     return ExitCode::kOk;
   }
   const v1::KnowledgeBaseInfo& kb = info->knowledge_base();
