@@ -39,6 +39,7 @@ struct TriggerMatch {
   size_t begin;
   size_t end;
   const TriggerEntry* entry;
+  bool venue = false;  // names the venue of other contacts: no contact
 };
 
 ContactStatus Stronger(ContactStatus a, ContactStatus b) {
@@ -161,6 +162,7 @@ void SentenceContacts::FindTriggers() {
       continue;
     }
     triggers_.push_back({i, i + length, found});
+    triggers_.back().venue = IsVenueEvent(triggers_.back());
     i += length;
   }
 }
@@ -218,7 +220,7 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
   }
   for (size_t leader = k + 1; leader < actors_.size(); ++leader) {
     if (actors_[leader].token_begin < i + 2) continue;
-    if (actors_[leader].token_begin <= i + 4 &&
+    if (actors_[leader].token_begin <= i + 6 &&
         actors_[leader].type == MentionType::kPerson) {
       return leader;
     }
@@ -357,11 +359,12 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
       if (distance > 10) {
         bool same_clause = true;
         for (size_t i = t.end; i < e.token_begin && same_clause; ++i) {
-          same_clause =
-              !IsClauseBreak(tokens_[i].lower) && tokens_[i].lower != ";" &&
-              std::none_of(
-                  triggers_.begin(), triggers_.end(),
-                  [i](const TriggerMatch& other) { return other.begin == i; });
+          same_clause = !IsClauseBreak(tokens_[i].lower) &&
+                        tokens_[i].lower != ";" &&
+                        std::none_of(triggers_.begin(), triggers_.end(),
+                                     [i](const TriggerMatch& other) {
+                                       return other.begin == i && !other.venue;
+                                     });
         }
         if (!same_clause) continue;
       }
@@ -717,13 +720,24 @@ bool SentenceContacts::IsVenueEvent(const TriggerMatch& t) const {
   }
   for (size_t i = t.begin, steps = 0; i > 0 && steps < 7; --i, ++steps) {
     const absl::string_view w = tokens_[i - 1].lower;
-    if (IsOneOf(w, {"at", "during"})) return true;
+    // "met during the summit"; "during meetings in China" were contacts.
+    if (w == "at" || (w == "during" && t.entry->phrase == "summit")) {
+      return true;
+    }
     if (w == "of") {
       return i >= 2 && IsOneOf(tokens_[i - 2].lower,
                                {"sidelines", "sideline", "margins", "margin"});
     }
+    // States and places may name the event ("the Paris climate talks");
+    // a person is a party.
+    const bool person =
+        std::any_of(actors_.begin(), actors_.end(), [&](const ActorMention& a) {
+          return a.token_begin < i && i <= a.token_end &&
+                 a.type != MentionType::kState &&
+                 a.type != MentionType::kOrganization;
+        });
     const bool joiner = w == "'s" || w == "-" || w == ".";
-    if (w == "," || InActor(i - 1) || (!tokens_[i - 1].word && !joiner)) {
+    if (w == "," || person || (!tokens_[i - 1].word && !joiner)) {
       return false;
     }
   }
@@ -747,7 +761,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
         IsOneOf(tokens_[t.begin - 1].lower, {"the", "a", "an", "his", "her"})) {
       continue;
     }
-    if (IsVenueEvent(t)) continue;
+    if (t.venue) continue;
     // "arrived in Cairo to meet X": a purpose clause shares the status of
     // the trip it belongs to.
     if (last_visit != nullptr && t.entry->tense == TriggerTense::kNone &&
@@ -813,9 +827,15 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
   while (start > window_begin) {
     const absl::string_view w = tokens[start - 1].lower;
     if (w == ";" || w == "." ||
-        IsOneOf(w, {"as", "while", "after", "because", "although", "since",
-                    "when", "which", "who", "but", "amid", "following",
-                    "following", "before"})) {
+        IsOneOf(w,
+                {"as", "while", "after", "because", "although", "since", "when",
+                 "which", "who", "but", "amid", "following", "before"})) {
+      break;
+    }
+    // "even if they held talks": a condition, not an assertion.
+    if (IsOneOf(w, {"if", "unless", "whether"})) {
+      status = ContactStatus::kSpeculated;
+      note(w);
       break;
     }
     --start;

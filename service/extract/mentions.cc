@@ -405,25 +405,39 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
 
 std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
     size_t end) const {
+  // States read as actors or, after a comma, as places.
+  std::vector<std::pair<size_t, size_t>> spans;  // token range
+  std::vector<std::string> codes;
+  for (const ActorMention& a : out_.actors) {
+    if (a.type == MentionType::kState && a.token_end <= end) {
+      spans.emplace_back(a.token_begin, a.token_end);
+      codes.push_back(a.actor.country_code);
+    }
+  }
+  for (const PlaceMention& p : out_.places) {
+    if (p.is_state && p.token_end <= end) {
+      spans.emplace_back(p.token_begin, p.token_end);
+      codes.push_back(p.country);
+    }
+  }
+  std::vector<size_t> order(spans.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return spans[a] > spans[b]; });
   std::vector<std::string> states;
   size_t next_begin = end;
-  for (size_t k = out_.actors.size(); k-- > 0;) {
-    const ActorMention& a = out_.actors[k];
-    if (a.type != MentionType::kState) {
-      if (states.empty()) continue;
-      break;
-    }
+  for (const size_t k : order) {
     if (!states.empty()) {
       // Only ",", "and" and "the" between coordinated states.
-      for (size_t t = a.token_end; t < next_begin; ++t) {
+      for (size_t t = spans[k].second; t < next_begin; ++t) {
         if (tokens_[t].lower != "," && tokens_[t].lower != "and" &&
             tokens_[t].lower != "the") {
           return states;
         }
       }
     }
-    states.push_back(a.actor.country_code);
-    next_begin = a.token_begin;
+    states.push_back(codes[k]);
+    next_begin = spans[k].first;
     if (next_begin > 0 && tokens_[next_begin - 1].lower == "the") --next_begin;
   }
   return states;
