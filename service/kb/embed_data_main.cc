@@ -3,9 +3,9 @@
 //
 // Usage: kb_embed OUTPUT.cc FILE...
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -37,9 +37,8 @@ void WriteLiteral(const std::string& content, std::ostream& out) {
         break;
       default:
         if (byte < 0x20 || byte >= 0x7F) {
-          char octal[5];
-          std::snprintf(octal, sizeof(octal), "\\%03o", byte);
-          out << octal;
+          out << '\\' << std::oct << std::setw(3) << std::setfill('0')
+              << static_cast<int>(byte) << std::dec << std::setfill(' ');
         } else {
           out << ch;
         }

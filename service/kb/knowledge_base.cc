@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -62,7 +63,7 @@ constexpr absl::CivilDay kStillInOffice(9999, 12, 31);
 // what it holds.
 struct SourceFile {
   std::string path;
-  std::string name;
+  absl::string_view name;
   absl::string_view content;
 };
 
@@ -73,6 +74,9 @@ struct Record {
   std::vector<absl::string_view> fields;
 
   absl::string_view operator[](size_t i) const { return fields[i]; }
+  std::string String(size_t i) const {
+    return {fields[i].data(), fields[i].size()};
+  }
   std::string Where() const { return absl::StrCat(path, ":", line); }
   absl::Status Error(absl::string_view message) const {
     return absl::FailedPreconditionError(absl::StrCat(Where(), ": ", message));
@@ -84,7 +88,9 @@ bool IsValidUtf8(absl::string_view text) {
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(text.data(), i, length, c);
-    if (c < 0) return false;
+    if (c < 0) {
+      return false;
+    }
   }
   return true;
 }
@@ -103,7 +109,9 @@ absl::Status ForEachRecord(
         absl::StartsWith(text, "#")) {
       continue;
     }
-    if (!IsValidUtf8(text)) return record.Error("invalid UTF-8");
+    if (!IsValidUtf8(text)) {
+      return record.Error("invalid UTF-8");
+    }
     record.fields = absl::StrSplit(text, '\t');
     if (record.fields.size() > columns) {
       return record.Error(absl::StrFormat("%d fields, expected %d",
@@ -113,7 +121,9 @@ absl::Status ForEachRecord(
     for (absl::string_view& field : record.fields) {
       field = absl::StripAsciiWhitespace(field);
     }
-    if (absl::Status status = handle(record); !status.ok()) return status;
+    if (absl::Status status = handle(record); !status.ok()) {
+      return status;
+    }
   }
   return absl::OkStatus();
 }
@@ -122,7 +132,9 @@ std::vector<absl::string_view> ListOf(absl::string_view field) {
   std::vector<absl::string_view> items;
   for (absl::string_view item : absl::StrSplit(field, '|')) {
     item = absl::StripAsciiWhitespace(item);
-    if (!item.empty()) items.push_back(item);
+    if (!item.empty()) {
+      items.push_back(item);
+    }
   }
   return items;
 }
@@ -189,6 +201,12 @@ std::string Digest(const std::vector<SourceFile>& files) {
   return absl::StrFormat("%016x", hash).substr(0, 12);
 }
 
+// Ways of writing one entity, in one form.
+struct Phrases {
+  std::vector<absl::string_view> phrases;
+  MentionForm form;
+};
+
 // Reads and validates the data files into tables.
 class Loader {
  public:
@@ -216,10 +234,10 @@ class Loader {
   // then files the tenures under their people and the holder index.
   absl::Status AddTenures();
 
-  // Adds `phrases` to the matcher as ways of writing `ref`.
-  absl::Status AddPhrases(const Record& record,
-                          const std::vector<absl::string_view>& phrases,
-                          EntityType type, MentionForm form, size_t index);
+  // Adds the phrases of `lists` to the matcher as ways of writing entity
+  // `index` of `type`.
+  absl::Status AddPhrases(const Record& record, EntityType type, size_t index,
+                          const std::vector<Phrases>& lists);
   // Checks that a name, alias or adjective of a state or organisation
   // names no other state or organisation.
   absl::Status Claim(const Record& record, absl::string_view phrase,
@@ -245,21 +263,23 @@ absl::Status Loader::Load(const std::vector<SourceFile>& files) {
     Step load;
   };
   // In dependency order: later files refer to earlier ones.
-  const Kind kinds[] = {
+  const std::array<Kind, 6> kinds = {{
       {"states", false, &Loader::LoadStates},
       {"organizations", false, &Loader::LoadOrganizations},
       {"offices", false, &Loader::LoadOffices},
       {"people", true, &Loader::LoadPeople},
       {"tenures", true, &Loader::LoadTenures},
       {"places", false, &Loader::LoadPlaces},
-  };
+  }};
   const auto is_kind = [](const SourceFile& file, const Kind& kind) {
-    if (!kind.multiple) return file.name == absl::StrCat(kind.prefix, ".tsv");
+    if (!kind.multiple) {
+      return file.name == absl::StrCat(kind.prefix, ".tsv");
+    }
     return file.name == absl::StrCat(kind.prefix, ".tsv") ||
            absl::StartsWith(file.name, absl::StrCat(kind.prefix, "-"));
   };
   for (const SourceFile& file : files) {
-    if (std::none_of(std::begin(kinds), std::end(kinds),
+    if (std::none_of(kinds.begin(), kinds.end(),
                      [&](const Kind& k) { return is_kind(file, k); })) {
       return absl::FailedPreconditionError(absl::StrCat(
           file.path, ": unknown data file (see kb/data/README.md)"));
@@ -268,7 +288,9 @@ absl::Status Loader::Load(const std::vector<SourceFile>& files) {
   for (const Kind& kind : kinds) {
     bool found = false;
     for (const SourceFile& file : files) {
-      if (!is_kind(file, kind)) continue;
+      if (!is_kind(file, kind)) {
+        continue;
+      }
       found = true;
       if (absl::Status status = (this->*kind.load)(file); !status.ok()) {
         return status;
@@ -279,7 +301,9 @@ absl::Status Loader::Load(const std::vector<SourceFile>& files) {
           absl::StrCat(kind.prefix, ".tsv: missing"));
     }
     if (kind.load == &Loader::LoadTenures) {
-      if (absl::Status status = AddTenures(); !status.ok()) return status;
+      if (absl::Status status = AddTenures(); !status.ok()) {
+        return status;
+      }
     }
   }
   data_.version = Digest(files);
@@ -287,19 +311,21 @@ absl::Status Loader::Load(const std::vector<SourceFile>& files) {
   return absl::OkStatus();
 }
 
-absl::Status Loader::AddPhrases(const Record& record,
-                                const std::vector<absl::string_view>& phrases,
-                                EntityType type, MentionForm form,
-                                size_t index) {
-  const EntityRef ref{type, form, static_cast<uint32_t>(index)};
-  for (const absl::string_view phrase : phrases) {
-    if (absl::Status status = matcher_.Add(phrase, ref); !status.ok()) {
-      return record.Error(status.message());
-    }
+absl::Status Loader::AddPhrases(const Record& record, EntityType type,
+                                size_t index,
+                                const std::vector<Phrases>& lists) {
+  for (const auto& [phrases, form] : lists) {
+    const EntityRef ref{type, form, static_cast<uint32_t>(index)};
     const bool claims =
         (type == EntityType::kState || type == EntityType::kOrganization) &&
         form != MentionForm::kMetonym;
-    if (claims) {
+    for (const absl::string_view phrase : phrases) {
+      if (absl::Status status = matcher_.Add(phrase, ref); !status.ok()) {
+        return record.Error(status.message());
+      }
+      if (!claims) {
+        continue;
+      }
       if (absl::Status status = Claim(record, phrase, ref); !status.ok()) {
         return status;
       }
@@ -311,7 +337,9 @@ absl::Status Loader::AddPhrases(const Record& record,
 absl::Status Loader::Claim(const Record& record, absl::string_view phrase,
                            EntityRef ref) {
   absl::StatusOr<std::string> folded = Matcher::Fold(phrase);
-  if (!folded.ok()) return record.Error(folded.status().message());
+  if (!folded.ok()) {
+    return record.Error(folded.status().message());
+  }
   const auto [it, inserted] =
       claims_.try_emplace(*std::move(folded), ref, record.Where());
   const EntityRef& owner = it->second.first;
@@ -335,8 +363,7 @@ absl::Status Loader::LoadStates(const SourceFile& file) {
   // code, code2, name, aliases, adjectives, capital, metonyms
   absl::flat_hash_map<std::string, std::string> code2_seen;
   return ForEachRecord(file, 7, [&](const Record& r) -> absl::Status {
-    State state{std::string(r[0]), std::string(r[1]), std::string(r[2]),
-                std::string(r[5])};
+    State state{r.String(0), r.String(1), r.String(2), r.String(5)};
     if (!IsCountryCode(state.code, 3)) {
       return r.Error(
           absl::StrCat("'", state.code, "' is not an ISO alpha-3 code (AAA)"));
@@ -345,7 +372,9 @@ absl::Status Loader::LoadStates(const SourceFile& file) {
       return r.Error(
           absl::StrCat("'", state.code2, "' is not an ISO alpha-2 code (AA)"));
     }
-    if (state.name.empty()) return r.Error("empty name");
+    if (state.name.empty()) {
+      return r.Error("empty name");
+    }
     const auto index = static_cast<uint32_t>(data_.states.size());
     if (!data_.state_index.try_emplace(state.code, index).second) {
       return r.Error(absl::StrCat("duplicate state code ", state.code));
@@ -357,21 +386,11 @@ absl::Status Loader::LoadStates(const SourceFile& file) {
                                   " already used by ", it->second));
     }
     data_.states.push_back(std::move(state));
-    const struct {
-      std::vector<absl::string_view> phrases;
-      MentionForm form;
-    } phrases[] = {{{r[2]}, MentionForm::kName},
-                   {ListOf(r[3]), MentionForm::kAlias},
-                   {ListOf(r[4]), MentionForm::kAdjective},
-                   {ListOf(r[6]), MentionForm::kMetonym}};
-    for (const auto& [list, form] : phrases) {
-      if (absl::Status status =
-              AddPhrases(r, list, EntityType::kState, form, index);
-          !status.ok()) {
-        return status;
-      }
-    }
-    return absl::OkStatus();
+    return AddPhrases(r, EntityType::kState, index,
+                      {{{r[2]}, MentionForm::kName},
+                       {ListOf(r[3]), MentionForm::kAlias},
+                       {ListOf(r[4]), MentionForm::kAdjective},
+                       {ListOf(r[6]), MentionForm::kMetonym}});
   });
 }
 
@@ -379,14 +398,16 @@ absl::Status Loader::LoadOrganizations(const SourceFile& file) {
   // code, name, kind, aliases, adjectives, seat_country, metonyms
   return ForEachRecord(file, 7, [&](const Record& r) -> absl::Status {
     Organization organization;
-    organization.code = std::string(r[0]);
-    organization.name = std::string(r[1]);
+    organization.code = r.String(0);
+    organization.name = r.String(1);
     if (!IsOrganizationCode(organization.code)) {
       return r.Error(
           absl::StrCat("'", organization.code,
                        "' is not an organisation code (A-Z, 0-9, '_', '-')"));
     }
-    if (organization.name.empty()) return r.Error("empty name");
+    if (organization.name.empty()) {
+      return r.Error("empty name");
+    }
     if (r[2] == "igo") {
       organization.kind = OrganizationKind::kIntergovernmental;
     } else if (r[2] == "movement") {
@@ -397,7 +418,7 @@ absl::Status Loader::LoadOrganizations(const SourceFile& file) {
       return r.Error(
           absl::StrCat("kind '", r[2], "' is not igo, movement or other"));
     }
-    organization.seat_country = std::string(r[5]);
+    organization.seat_country = r.String(5);
     if (!organization.seat_country.empty() &&
         !data_.state_index.contains(organization.seat_country)) {
       return r.Error(absl::StrCat("seat country ", organization.seat_country,
@@ -417,34 +438,28 @@ absl::Status Loader::LoadOrganizations(const SourceFile& file) {
     std::vector<absl::string_view> aliases = ListOf(r[3]);
     // The code is how most organisations are written ("NATO", "UN"), unless
     // it is only an identifier ("AU_COMMISSION").
-    if (!absl::StrContains(r[0], '_')) aliases.push_back(r[0]);
-    const struct {
-      std::vector<absl::string_view> phrases;
-      MentionForm form;
-    } phrases[] = {{{r[1]}, MentionForm::kName},
-                   {aliases, MentionForm::kAlias},
-                   {ListOf(r[4]), MentionForm::kAdjective},
-                   {ListOf(r[6]), MentionForm::kMetonym}};
-    for (const auto& [list, form] : phrases) {
-      if (absl::Status status =
-              AddPhrases(r, list, EntityType::kOrganization, form, index);
-          !status.ok()) {
-        return status;
-      }
+    if (!absl::StrContains(r[0], '_')) {
+      aliases.push_back(r[0]);
     }
-    return absl::OkStatus();
+    return AddPhrases(r, EntityType::kOrganization, index,
+                      {{{r[1]}, MentionForm::kName},
+                       {aliases, MentionForm::kAlias},
+                       {ListOf(r[4]), MentionForm::kAdjective},
+                       {ListOf(r[6]), MentionForm::kMetonym}});
   });
 }
 
 absl::Status Loader::LoadOffices(const SourceFile& file) {
   // id, title, aliases
   return ForEachRecord(file, 3, [&](const Record& r) -> absl::Status {
-    Office office{std::string(r[0]), std::string(r[1])};
+    Office office{r.String(0), r.String(1)};
     if (!IsOfficeId(office.id)) {
       return r.Error(
           absl::StrCat("'", office.id, "' is not a snake_case office id"));
     }
-    if (office.title.empty()) return r.Error("empty title");
+    if (office.title.empty()) {
+      return r.Error("empty title");
+    }
     const auto index = static_cast<uint32_t>(data_.offices.size());
     if (!data_.office_index.try_emplace(office.id, index).second) {
       return r.Error(absl::StrCat("duplicate office id ", office.id));
@@ -452,8 +467,8 @@ absl::Status Loader::LoadOffices(const SourceFile& file) {
     data_.offices.push_back(std::move(office));
     std::vector<absl::string_view> titles = ListOf(r[2]);
     titles.push_back(r[1]);
-    return AddPhrases(r, titles, EntityType::kOffice, MentionForm::kTitle,
-                      index);
+    return AddPhrases(r, EntityType::kOffice, index,
+                      {{titles, MentionForm::kTitle}});
   });
 }
 
@@ -461,13 +476,15 @@ absl::Status Loader::LoadPeople(const SourceFile& file) {
   // id, name, aliases, surname
   return ForEachRecord(file, 4, [&](const Record& r) -> absl::Status {
     Person person;
-    person.id = std::string(r[0]);
-    person.name = std::string(r[1]);
+    person.id = r.String(0);
+    person.name = r.String(1);
     if (!IsPersonId(person.id)) {
       return r.Error(absl::StrCat("'", person.id,
                                   "' is not a kebab-case ASCII person id"));
     }
-    if (person.name.empty()) return r.Error("empty name");
+    if (person.name.empty()) {
+      return r.Error("empty name");
+    }
     const auto index = static_cast<uint32_t>(data_.people.size());
     if (!data_.person_index.try_emplace(person.id, index).second) {
       return r.Error(absl::StrCat("duplicate person id ", person.id));
@@ -476,24 +493,16 @@ absl::Status Loader::LoadPeople(const SourceFile& file) {
     for (const absl::string_view alias : aliases) {
       person.aliases.emplace_back(alias);
     }
-    person.surname = std::string(r[3]);
+    person.surname = r.String(3);
     data_.people.push_back(std::move(person));
     std::vector<absl::string_view> surname;
-    if (!r[3].empty()) surname.push_back(r[3]);
-    const struct {
-      std::vector<absl::string_view> phrases;
-      MentionForm form;
-    } phrases[] = {{{r[1]}, MentionForm::kName},
-                   {aliases, MentionForm::kAlias},
-                   {surname, MentionForm::kSurname}};
-    for (const auto& [list, form] : phrases) {
-      if (absl::Status status =
-              AddPhrases(r, list, EntityType::kPerson, form, index);
-          !status.ok()) {
-        return status;
-      }
+    if (!r[3].empty()) {
+      surname.push_back(r[3]);
     }
-    return absl::OkStatus();
+    return AddPhrases(r, EntityType::kPerson, index,
+                      {{{r[1]}, MentionForm::kName},
+                       {aliases, MentionForm::kAlias},
+                       {surname, MentionForm::kSurname}});
   });
 }
 
@@ -517,17 +526,19 @@ absl::Status Loader::LoadTenures(const SourceFile& file) {
           absl::StrCat("start '", r[3], "' is not a YYYY-MM-DD date"));
     }
     std::optional<absl::CivilDay> end = kStillInOffice;
-    if (!r[4].empty()) end = ParseDay(r[4]);
+    if (!r[4].empty()) {
+      end = ParseDay(r[4]);
+    }
     if (!end.has_value()) {
       return r.Error(absl::StrCat("end '", r[4], "' is not a YYYY-MM-DD date"));
     }
     if (*end < *start) {
       return r.Error(absl::StrCat("end ", r[4], " is before start ", r[3]));
     }
-    tenures_.push_back({person->second,
-                        Tenure{std::string(r[1]), std::string(r[2]), *start,
-                               *end, std::string(r[5])},
-                        r.Where()});
+    tenures_.push_back(
+        {person->second,
+         Tenure{r.String(1), r.String(2), *start, *end, r.String(5)},
+         r.Where()});
     return absl::OkStatus();
   });
 }
@@ -573,9 +584,11 @@ absl::Status Loader::LoadPlaces(const SourceFile& file) {
   absl::flat_hash_map<std::pair<std::string, std::string>, std::string> seen;
   return ForEachRecord(file, 5, [&](const Record& r) -> absl::Status {
     Place place;
-    place.name = std::string(r[0]);
-    place.country = std::string(r[1]);
-    if (place.name.empty()) return r.Error("empty name");
+    place.name = r.String(0);
+    place.country = r.String(1);
+    if (place.name.empty()) {
+      return r.Error("empty name");
+    }
     if (!data_.state_index.contains(place.country)) {
       return r.Error(
           absl::StrCat("country ", place.country, " is not in states.tsv"));
@@ -592,7 +605,7 @@ absl::Status Loader::LoadPlaces(const SourceFile& file) {
       return r.Error(absl::StrCat("kind '", r[2],
                                   "' is not capital, city, venue or region"));
     }
-    place.city = r[4].empty() ? place.name : std::string(r[4]);
+    place.city = r[4].empty() ? place.name : r.String(4);
     if (const auto [it, inserted] = seen.try_emplace(
             std::make_pair(place.name, place.country), r.Where());
         !inserted) {
@@ -601,13 +614,9 @@ absl::Status Loader::LoadPlaces(const SourceFile& file) {
     }
     const size_t index = data_.places.size();
     data_.places.push_back(std::move(place));
-    if (absl::Status status = AddPhrases(r, {r[0]}, EntityType::kPlace,
-                                         MentionForm::kName, index);
-        !status.ok()) {
-      return status;
-    }
-    return AddPhrases(r, ListOf(r[3]), EntityType::kPlace, MentionForm::kAlias,
-                      index);
+    return AddPhrases(
+        r, EntityType::kPlace, index,
+        {{{r[0]}, MentionForm::kName}, {ListOf(r[3]), MentionForm::kAlias}});
   });
 }
 
@@ -618,7 +627,7 @@ absl::StatusOr<std::unique_ptr<internal::KnowledgeBaseData>> LoadFiles(
   if (absl::Status status = Loader(data.get()).Load(files); !status.ok()) {
     return status;
   }
-  data->source = std::string(source);
+  data->source.assign(source.data(), source.size());
   return data;
 }
 
@@ -660,7 +669,9 @@ KnowledgeBase::LoadFromDirectory(const std::string& dir) {
         {(std::filesystem::path(dir) / name).string(), name, content});
   }
   absl::StatusOr<std::unique_ptr<Data>> data = LoadFiles(files, dir);
-  if (!data.ok()) return data.status();
+  if (!data.ok()) {
+    return data.status();
+  }
   return std::shared_ptr<const KnowledgeBase>(
       new KnowledgeBase(*std::move(data)));
 }
@@ -669,11 +680,13 @@ absl::StatusOr<std::shared_ptr<const KnowledgeBase>>
 KnowledgeBase::LoadEmbedded() {
   std::vector<SourceFile> files;
   for (const internal::EmbeddedFile& file : internal::EmbeddedFiles()) {
-    files.push_back(
-        {std::string(file.name), std::string(file.name), file.content});
+    std::string path(file.name);
+    files.push_back({std::move(path), file.name, file.content});
   }
   absl::StatusOr<std::unique_ptr<Data>> data = LoadFiles(files, "embedded");
-  if (!data.ok()) return data.status();
+  if (!data.ok()) {
+    return data.status();
+  }
   return std::shared_ptr<const KnowledgeBase>(
       new KnowledgeBase(*std::move(data)));
 }
@@ -722,7 +735,9 @@ std::vector<EntityRef> KnowledgeBase::Lookup(absl::string_view phrase) const {
 
 const Office* KnowledgeBase::FindOfficeByTitle(absl::string_view title) const {
   for (const EntityRef& ref : Lookup(title)) {
-    if (ref.type == EntityType::kOffice) return &data_->offices[ref.index];
+    if (ref.type == EntityType::kOffice) {
+      return &data_->offices[ref.index];
+    }
   }
   return nullptr;
 }
@@ -743,7 +758,9 @@ const Person* KnowledgeBase::PersonByName(absl::string_view name) const {
     if (ref.type != EntityType::kPerson || ref.form == MentionForm::kSurname) {
       continue;
     }
-    if (found != nullptr) return nullptr;
+    if (found != nullptr) {
+      return nullptr;
+    }
     found = &data_->people[ref.index];
   }
   return found;
@@ -757,9 +774,13 @@ const Person* KnowledgeBase::HolderOf(absl::string_view office_id,
                                       absl::string_view country,
                                       absl::CivilDay date) const {
   const auto office = data_->terms.find(office_id);
-  if (office == data_->terms.end()) return nullptr;
+  if (office == data_->terms.end()) {
+    return nullptr;
+  }
   const auto terms = office->second.find(country);
-  if (terms == office->second.end()) return nullptr;
+  if (terms == office->second.end()) {
+    return nullptr;
+  }
   // On a handover day both terms cover the date: the newcomer holds it.
   const Data::Term* holder = nullptr;
   for (const Data::Term& term : terms->second) {
@@ -771,11 +792,15 @@ const Person* KnowledgeBase::HolderOf(absl::string_view office_id,
   return holder == nullptr ? nullptr : &data_->people[holder->person];
 }
 
+// A member, not static, as declared: the API may come to need the data.
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static)
 std::vector<const Tenure*> KnowledgeBase::OfficesOf(const Person& person,
                                                     absl::CivilDay date) const {
   std::vector<const Tenure*> held;
   for (const Tenure& tenure : person.tenures) {
-    if (tenure.start <= date && date <= tenure.end) held.push_back(&tenure);
+    if (tenure.start <= date && date <= tenure.end) {
+      held.push_back(&tenure);
+    }
   }
   return held;
 }

@@ -20,7 +20,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using ::testing::UnorderedElementsAre;
 
 std::shared_ptr<const KnowledgeBase> LoadFixture() {
   absl::StatusOr<std::shared_ptr<const KnowledgeBase>> kb =
@@ -335,7 +334,9 @@ TEST_F(FixtureTest, LookupHelpers) {
       ElementsAre(::testing::Field(&EntityRef::type, EntityType::kPlace)));
   const auto place = [&](absl::string_view phrase) -> const Place* {
     for (const EntityRef& ref : kb_->Lookup(phrase)) {
-      if (ref.type == EntityType::kPlace) return &kb_->places()[ref.index];
+      if (ref.type == EntityType::kPlace) {
+        return &kb_->places()[ref.index];
+      }
     }
     return nullptr;
   };

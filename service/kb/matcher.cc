@@ -21,7 +21,9 @@ CaseNeed NeedOf(const Word& word, MentionForm form) {
   if (word.all_caps && word.letters <= kMaxStrictAcronymLetters) {
     return kAllCaps;
   }
-  if (word.capitalized && form != MentionForm::kTitle) return kCapitalized;
+  if (word.capitalized && form != MentionForm::kTitle) {
+    return kCapitalized;
+  }
   return kAnyCase;
 }
 
@@ -98,7 +100,9 @@ absl::Status Matcher::Builder::Add(absl::string_view phrase, EntityRef ref) {
         std::move(folded), static_cast<uint32_t>(vocabulary_.size()));
     const auto [edge, inserted] =
         edges_.try_emplace(EdgeKey(node, word->second), node_count_);
-    if (inserted) ++node_count_;
+    if (inserted) {
+      ++node_count_;
+    }
     node = edge->second;
   }
   entries_.push_back({node, case_pattern, ref});
@@ -116,7 +120,9 @@ Matcher Matcher::Builder::Build() && {
     }
   }
   size_t slots = 16;
-  while (slots < 2 * vocabulary_.size()) slots *= 2;
+  while (slots < 2 * vocabulary_.size()) {
+    slots *= 2;
+  }
   matcher.word_slots_.resize(slots);
   for (const auto& [folded, id] : vocabulary_) {
     const uint64_t hash = WordHash(folded);
@@ -173,19 +179,25 @@ absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
   }
   std::string folded;
   for (const std::string& word : words) {
-    if (!folded.empty()) folded.push_back(' ');
+    if (!folded.empty()) {
+      folded.push_back(' ');
+    }
     folded += word;
   }
   return folded;
 }
 
 uint32_t Matcher::WordId(const std::string& folded) const {
-  if (word_slots_.empty()) return kUnknownWord;
+  if (word_slots_.empty()) {
+    return kUnknownWord;
+  }
   const uint64_t hash = WordHash(folded);
   const size_t mask = word_slots_.size() - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const WordSlot& word = word_slots_[slot];
-    if (word.id == kUnknownWord) return kUnknownWord;
+    if (word.id == kUnknownWord) {
+      return kUnknownWord;
+    }
     if (word.hash == hash && word.length == folded.size() &&
         word_bytes_.compare(word.offset, word.length, folded) == 0) {
       return word.id;
@@ -194,7 +206,9 @@ uint32_t Matcher::WordId(const std::string& folded) const {
 }
 
 uint32_t Matcher::Child(uint32_t node, uint32_t word_id) const {
-  if (node == 0) return root_children_[word_id];
+  if (node == 0) {
+    return root_children_[word_id];
+  }
   const auto it = edges_.find(EdgeKey(node, word_id));
   return it == edges_.end() ? kNoNode : it->second;
 }
@@ -209,7 +223,9 @@ void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
          pattern >>= 2, ++i) {
       meets = Meets(words[i].word, pattern & 3);
     }
-    if (!meets) continue;
+    if (!meets) {
+      continue;
+    }
     for (uint32_t r = output.refs_begin; r < output.refs_end; ++r) {
       const EntityRef& ref = refs_[r];
       const bool seen = std::any_of(
@@ -218,7 +234,9 @@ void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
             return other.type == ref.type && other.index == ref.index &&
                    other.form == ref.form;
           });
-      if (!seen) refs->push_back(ref);
+      if (!seen) {
+        refs->push_back(ref);
+      }
     }
   }
 }
@@ -233,8 +251,12 @@ void Matcher::MatchRun(const std::vector<KnownWord>& run,
     uint32_t node = 0;
     for (size_t i = start; i < run.size(); ++i) {
       node = Child(node, run[i].id);
-      if (node == kNoNode) break;
-      if (node_outputs_[node] == node_outputs_[node + 1]) continue;
+      if (node == kNoNode) {
+        break;
+      }
+      if (node_outputs_[node] == node_outputs_[node + 1]) {
+        continue;
+      }
       refs.clear();
       CollectRefs(node, &run[start], &refs);
       if (!refs.empty()) {
@@ -264,12 +286,18 @@ std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
   while (tokenizer.Next(&word, &folded)) {
     const uint32_t id = WordId(folded);
     if (!word.joined || id == kUnknownWord) {
-      if (!run.empty()) MatchRun(run, &mentions);
+      if (!run.empty()) {
+        MatchRun(run, &mentions);
+      }
       run.clear();
     }
-    if (id != kUnknownWord) run.push_back({word, id});
+    if (id != kUnknownWord) {
+      run.push_back({word, id});
+    }
   }
-  if (!run.empty()) MatchRun(run, &mentions);
+  if (!run.empty()) {
+    MatchRun(run, &mentions);
+  }
   return mentions;
 }
 
@@ -281,13 +309,19 @@ std::vector<EntityRef> Matcher::Lookup(absl::string_view phrase) const {
   uint32_t node = 0;
   while (tokenizer.Next(&word, &folded)) {
     const uint32_t id = WordId(folded);
-    if ((!words.empty() && !word.joined) || id == kUnknownWord) return {};
+    if ((!words.empty() && !word.joined) || id == kUnknownWord) {
+      return {};
+    }
     node = Child(node, id);
-    if (node == kNoNode) return {};
+    if (node == kNoNode) {
+      return {};
+    }
     words.push_back({word, id});
   }
   std::vector<EntityRef> refs;
-  if (!words.empty()) CollectRefs(node, words.data(), &refs);
+  if (!words.empty()) {
+    CollectRefs(node, words.data(), &refs);
+  }
   return refs;
 }
 

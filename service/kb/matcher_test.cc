@@ -109,7 +109,9 @@ TEST(MatcherTest, FoldAndAddRejectPhrasesThatCannotMatch) {
               HasSubstr("punctuation"));
   EXPECT_FALSE(Matcher::Fold(" - ").ok());
   std::string long_phrase;
-  for (int i = 0; i <= Matcher::kMaxWords; ++i) long_phrase += "word ";
+  for (int i = 0; i <= Matcher::kMaxWords; ++i) {
+    long_phrase += "word ";
+  }
   Matcher::Builder builder;
   EXPECT_FALSE(builder.Add(long_phrase, Ref(1)).ok());
   EXPECT_FALSE(builder.Add("", Ref(1)).ok());

@@ -17,7 +17,9 @@ KnowledgeBaseRegistry::Source KnowledgeBaseRegistry::DirectorySource(
 absl::StatusOr<std::unique_ptr<KnowledgeBaseRegistry>>
 KnowledgeBaseRegistry::Create(Source source) {
   absl::StatusOr<std::shared_ptr<const KnowledgeBase>> first = source();
-  if (!first.ok()) return first.status();
+  if (!first.ok()) {
+    return first.status();
+  }
   return std::unique_ptr<KnowledgeBaseRegistry>(
       new KnowledgeBaseRegistry(std::move(source), *std::move(first)));
 }
@@ -42,7 +44,9 @@ absl::StatusOr<std::shared_ptr<const KnowledgeBase>>
 KnowledgeBaseRegistry::Reload() {
   absl::MutexLock reload_lock(&reload_mutex_);
   absl::StatusOr<std::shared_ptr<const KnowledgeBase>> loaded = source_();
-  if (!loaded.ok()) return loaded.status();
+  if (!loaded.ok()) {
+    return loaded.status();
+  }
   std::shared_ptr<const KnowledgeBase> previous;
   {
     absl::MutexLock lock(&mutex_);

@@ -82,8 +82,10 @@ TEST(RegistryTest, ConcurrentReadersSeeWholeInstances) {
   std::atomic<bool> done = false;
   std::atomic<int> torn = 0;
   std::atomic<int> reads = 0;
+  constexpr int kReaders = 4;
   std::vector<std::thread> readers;
-  for (int i = 0; i < 4; ++i) {
+  readers.reserve(kReaders);
+  for (int i = 0; i < kReaders; ++i) {
     readers.emplace_back([&] {
       while (!done) {
         const std::shared_ptr<const KnowledgeBase> kb = (*registry)->Current();
@@ -108,7 +110,9 @@ TEST(RegistryTest, ConcurrentReadersSeeWholeInstances) {
     }
   }
   done = true;
-  for (std::thread& reader : readers) reader.join();
+  for (std::thread& reader : readers) {
+    reader.join();
+  }
   EXPECT_EQ(torn, 0);
   EXPECT_GT(reads, 0);
   EXPECT_EQ(failures, 4);

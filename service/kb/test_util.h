@@ -10,6 +10,7 @@
 #include <iterator>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
@@ -38,12 +39,14 @@ inline void WriteFile(const std::filesystem::path& path,
 inline std::filesystem::path CopyOfFixture(absl::string_view suffix = "") {
   const ::testing::TestInfo* test =
       ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string name = std::string("kb_") + test->test_suite_name() + "_" +
-                     test->name() + std::string(suffix);
+  std::string name =
+      absl::StrCat("kb_", test->test_suite_name(), "_", test->name(), suffix);
   for (char& c : name) {
-    if (c == '/') c = '_';
+    if (c == '/') {
+      c = '_';
+    }
   }
-  const std::filesystem::path dir =
+  std::filesystem::path dir =
       std::filesystem::path(::testing::TempDir()) / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -56,8 +59,10 @@ inline int AppendLine(const std::filesystem::path& path,
                       absl::string_view line) {
   std::string content = ReadFile(path);
   int lines = 0;
-  for (const char c : content) lines += c == '\n' ? 1 : 0;
-  WriteFile(path, content + std::string(line) + "\n");
+  for (const char c : content) {
+    lines += c == '\n' ? 1 : 0;
+  }
+  WriteFile(path, absl::StrCat(content, line, "\n"));
   return lines + 1;
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -27,7 +28,7 @@ struct CharInfo {
   CharClass cls = CharClass::kBreak;
   bool upper = false;
   uint8_t folded_length = 0;
-  char folded[5] = {};
+  std::array<char, 5> folded = {};
 };
 
 // Characters below this code point are classified once, in a table; the rest
@@ -97,19 +98,25 @@ bool IsMark(UChar32 c) {
   return (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK | U_GC_ME_MASK)) != 0;
 }
 
+bool Succeeded(UErrorCode status) { return U_SUCCESS(status) != 0; }
+
 // Lower case, compatibility-decomposed, without combining marks.
 std::string FoldLetter(UChar32 c) {
-  if (const char* special = SpecialFold(c)) return special;
+  if (const char* special = SpecialFold(c)) {
+    return special;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   std::string out;
-  if (U_SUCCESS(status)) {
+  if (Succeeded(status)) {
     const icu::UnicodeString decomposed =
         nfkd->normalize(icu::UnicodeString(c), status);
-    for (int32_t i = 0; U_SUCCESS(status) && i < decomposed.length();
+    for (int32_t i = 0; Succeeded(status) && i < decomposed.length();
          i += U16_LENGTH(decomposed.char32At(i))) {
       const UChar32 part = decomposed.char32At(i);
-      if (IsMark(part)) continue;
+      if (IsMark(part)) {
+        continue;
+      }
       if (const char* special = SpecialFold(part)) {
         out += special;
       } else {
@@ -117,7 +124,7 @@ std::string FoldLetter(UChar32 c) {
       }
     }
   }
-  if (out.empty() || out.size() > sizeof(CharInfo::folded) - 1) {
+  if (out.empty() || out.size() > CharInfo().folded.size() - 1) {
     out.clear();
     AppendUtf8(u_tolower(c), &out);
   }
@@ -169,7 +176,7 @@ CharInfo Classify(UChar32 c) {
     info.cls = CharClass::kLetter;
     info.upper = u_isupper(c) || u_istitle(c);
     const std::string folded = FoldLetter(c);
-    folded.copy(info.folded, folded.size());
+    folded.copy(info.folded.data(), folded.size());
     info.folded_length = static_cast<uint8_t>(folded.size());
   }
   return info;
@@ -178,7 +185,9 @@ CharInfo Classify(UChar32 c) {
 const std::vector<CharInfo>& Table() {
   static const auto* const table = [] {
     auto* t = new std::vector<CharInfo>(kTableSize);
-    for (UChar32 c = 0; c < kTableSize; ++c) (*t)[c] = Classify(c);
+    for (UChar32 c = 0; c < kTableSize; ++c) {
+      (*t)[c] = Classify(c);
+    }
     return t;
   }();
   return *table;
@@ -199,26 +208,39 @@ size_t Decode(absl::string_view text, size_t pos, UChar32* c) {
   if (lead < 0x80) {
     *c = lead;
     return 1;
-  } else if (lead >= 0xC2 && lead <= 0xDF) {
+  }
+  if (lead >= 0xC2 && lead <= 0xDF) {
     length = 2;
     value = lead & 0x1F;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
     length = 3;
     value = lead & 0x0F;
-    if (lead == 0xE0) low = 0xA0;   // overlong
-    if (lead == 0xED) high = 0x9F;  // surrogates
+    if (lead == 0xE0) {
+      low = 0xA0;  // overlong
+    }
+    if (lead == 0xED) {
+      high = 0x9F;  // surrogates
+    }
   } else if (lead >= 0xF0 && lead <= 0xF4) {
     length = 4;
     value = lead & 0x07;
-    if (lead == 0xF0) low = 0x90;   // overlong
-    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    if (lead == 0xF0) {
+      low = 0x90;  // overlong
+    }
+    if (lead == 0xF4) {
+      high = 0x8F;  // above U+10FFFF
+    }
   } else {
     return 1;
   }
-  if (pos + length > text.size()) return 1;
+  if (pos + length > text.size()) {
+    return 1;
+  }
   for (size_t i = 1; i < length; ++i) {
     const unsigned char b = byte(i);
-    if (b < low || b > high) return 1;
+    if (b < low || b > high) {
+      return 1;
+    }
     low = 0x80;
     high = 0xBF;
     value = (value << 6) | (b & 0x3F);
@@ -272,9 +294,13 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
   // belong to the word.
   size_t marks_start = std::string::npos;
   while (true) {
-    if (pos_ >= size) return false;
+    if (pos_ >= size) {
+      return false;
+    }
     length = Read(text_, pos_, table, &info);
-    if (info.cls == CharClass::kLetter || info.cls == CharClass::kDigit) break;
+    if (info.cls == CharClass::kLetter || info.cls == CharClass::kDigit) {
+      break;
+    }
     if (info.cls != CharClass::kMark) {
       marks_start = std::string::npos;
     } else if (marks_start == std::string::npos) {
@@ -293,18 +319,22 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
   int upper = 0;
   while (true) {
     if (info.cls == CharClass::kLetter) {
-      if (letters == 0) word->capitalized = info.upper;
+      if (letters == 0) {
+        word->capitalized = info.upper;
+      }
       ++letters;
       upper += info.upper ? 1 : 0;
     }
-    folded->append(info.folded, info.folded_length);
+    folded->append(info.folded.data(), info.folded_length);
     pos_ += length;
     // ASCII letters and digits, the bulk of English text, without copying
     // their CharInfo.
     while (pos_ < size && static_cast<unsigned char>(text_[pos_]) < 0x80) {
       const CharInfo& ascii = table[static_cast<unsigned char>(text_[pos_])];
       if (ascii.cls == CharClass::kLetter) {
-        if (letters == 0) word->capitalized = ascii.upper;
+        if (letters == 0) {
+          word->capitalized = ascii.upper;
+        }
         ++letters;
         upper += ascii.upper ? 1 : 0;
       } else if (ascii.cls != CharClass::kDigit) {
@@ -313,9 +343,13 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
       folded->push_back(ascii.folded[0]);
       ++pos_;
     }
-    if (pos_ >= size) break;
+    if (pos_ >= size) {
+      break;
+    }
     length = Read(text_, pos_, table, &info);
-    if (!InWord(info.cls)) break;
+    if (!InWord(info.cls)) {
+      break;
+    }
   }
   // "U.S." and "U.N." are one word, folded like "US" and "UN".
   if (letters == 1 && pos_ == word->begin + 1) {
@@ -330,7 +364,9 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
       pos_ += 2;
       acronym = true;
     }
-    if (acronym && pos_ < size && text_[pos_] == '.') ++pos_;
+    if (acronym && pos_ < size && text_[pos_] == '.') {
+      ++pos_;
+    }
   }
   word->end = pos_;
   word->letters = letters;
