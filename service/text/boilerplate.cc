@@ -681,7 +681,9 @@ void RefineInContext(absl::Span<const absl::string_view> paragraphs,
       break;
     }
   }
-  if (last_content == n) return;  // no content to trail
+  if (last_content == n) {  // no content to trail
+    return;
+  }
   for (size_t i = last_content + 1; i < n; ++i) {
     if (kinds[i] == BoilerplateKind::kNone && IsShortFragment(features(i))) {
       kinds[i] = BoilerplateKind::kNavigation;

@@ -48,7 +48,10 @@ bool RepeatsTitle(absl::string_view line, absl::string_view title) {
 class SentenceAppender {
  public:
   SentenceAppender(Document* doc, Field field, const NormalizedText& field_text)
-      : doc_(doc), field_(field), field_text_(field_text) {}
+      : doc_(doc),
+        field_(field),
+        field_text_(field_text),
+        cursor_(field_text.offsets) {}
 
   Sentence& Append(int paragraph, ByteRange normalized) {
     Sentence& sentence = doc_->sentences.emplace_back();
@@ -56,19 +59,14 @@ class SentenceAppender {
     sentence.field = field_;
     sentence.paragraph = paragraph;
     sentence.normalized = normalized;
-    sentence.original = field_text_.ToOriginal(normalized);
+    sentence.original = cursor_.ToOriginal(normalized);
     sentence.text.assign(field_text_.text, normalized.begin, normalized.size());
     std::replace(sentence.text.begin(), sentence.text.end(), '\n', ' ');
     sentence.heading = !HasFinalPunctuation(sentence.text);
     Tokenize(sentence.text, &sentence.tokens);
-    const bool copied = field_text_.offsets.IsCopied(normalized);
     for (Token& token : sentence.tokens) {
-      ByteRange original{sentence.original.begin + token.begin,
-                         sentence.original.begin + token.end};
-      if (!copied) {
-        original = field_text_.ToOriginal(
-            {normalized.begin + token.begin, normalized.begin + token.end});
-      }
+      const ByteRange original = cursor_.ToOriginal(
+          {normalized.begin + token.begin, normalized.begin + token.end});
       // Analyze() rejects fields that do not fit 32-bit offsets.
       token.original_begin = static_cast<uint32_t>(original.begin);
       token.original_end = static_cast<uint32_t>(original.end);
@@ -80,6 +78,7 @@ class SentenceAppender {
   Document* doc_;
   Field field_;
   const NormalizedText& field_text_;
+  OffsetMap::Cursor cursor_;
 };
 
 Paragraph& AddParagraph(Document* doc, Field field,

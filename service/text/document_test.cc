@@ -188,7 +188,9 @@ TEST(AnalyzeTest, HugeInputs) {
   EXPECT_GT(doc->sentences.size(), 80'000u);
 
   std::string run;
-  while (run.size() < 100'000) run += "word ";
+  while (run.size() < 100'000) {
+    run += "word ";
+  }
   doc = Analyze("", run);
   ASSERT_TRUE(doc.ok());
   for (const Sentence& s : doc->sentences) {
@@ -196,7 +198,9 @@ TEST(AnalyzeTest, HugeInputs) {
   }
 
   std::string names;
-  for (int i = 0; i < 10'000; ++i) names += "Amara Okonkwo, ";
+  for (int i = 0; i < 10'000; ++i) {
+    names += "Amara Okonkwo, ";
+  }
   doc = Analyze("", names);
   ASSERT_TRUE(doc.ok());
   size_t tokens = 0;
@@ -208,7 +212,9 @@ TEST(AnalyzeTest, HugeInputs) {
 
 TEST(AnalyzeTest, LongTitleIsCut) {
   std::string title;
-  while (title.size() < 20'000) title += "envoy ";
+  while (title.size() < 20'000) {
+    title += "envoy ";
+  }
   const absl::StatusOr<Document> doc = Analyze(title, "");
   ASSERT_TRUE(doc.ok());
   EXPECT_GT(doc->sentences.size(), 1u);

@@ -15,7 +15,7 @@
 namespace attache::text {
 namespace {
 
-constexpr char kReplacementCharacter[] = "\xEF\xBF\xBD";
+constexpr absl::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
 enum class CharClass {
   kText,          // copied as is
@@ -98,7 +98,9 @@ CharClass Classify(char32_t c) {
     default:
       break;
   }
-  if (c < 0xA0) return CharClass::kSpace;  // C1 controls
+  if (c < 0xA0) {  // C1 controls
+    return CharClass::kSpace;
+  }
   if (c >= 0x2000 && c <= 0x200A) {
     return CharClass::kSpace;
   }
@@ -317,17 +319,19 @@ void Writer::Feed(absl::string_view chunk, const Source& source) {
   }
 }
 
+bool Succeeded(UErrorCode status) { return status <= U_ZERO_ERROR; }
+
 // Feeds `original` to `writer` after NFC composition, keeping track of which
 // stretches ICU changed. Returns false when ICU could not be used.
 bool FeedComposed(absl::string_view original, Writer* writer) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) {
+  if (!Succeeded(status)) {
     return false;
   }
   const icu::StringPiece piece(original.data(),
                                static_cast<int32_t>(original.size()));
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+  if (nfc->isNormalizedUTF8(piece, status) != 0 && Succeeded(status)) {
     writer->Feed(original, {0, original.size(), true});
     return true;
   }
@@ -337,14 +341,14 @@ bool FeedComposed(absl::string_view original, Writer* writer) {
   icu::StringByteSink<std::string> sink(&composed);
   icu::Edits edits;
   nfc->normalizeUTF8(0, piece, sink, &edits, status);
-  if (U_FAILURE(status)) {
+  if (!Succeeded(status)) {
     return false;
   }
   icu::Edits::Iterator it = edits.getFineIterator();
-  while (it.next(status) && U_SUCCESS(status)) {
+  while (it.next(status) != 0 && Succeeded(status)) {
     const auto source_begin = static_cast<size_t>(it.sourceIndex());
     const auto old_length = static_cast<size_t>(it.oldLength());
-    if (it.hasChange()) {
+    if (it.hasChange() != 0) {
       const absl::string_view replacement(
           composed.data() + it.destinationIndex(), it.newLength());
       writer->Feed(replacement, {source_begin, old_length, false});
@@ -353,7 +357,7 @@ bool FeedComposed(absl::string_view original, Writer* writer) {
                    {source_begin, old_length, true});
     }
   }
-  return U_SUCCESS(status);
+  return Succeeded(status);
 }
 
 }  // namespace

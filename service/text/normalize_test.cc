@@ -14,7 +14,7 @@ namespace {
 std::string Original(absl::string_view original, const NormalizedText& n,
                      size_t begin, size_t end) {
   const ByteRange range = n.ToOriginal({begin, end});
-  return std::string(original.substr(range.begin, range.size()));
+  return {original.data() + range.begin, range.size()};
 }
 
 TEST(NormalizeTest, AsciiPassesThroughWithIdentityOffsets) {
@@ -143,6 +143,21 @@ TEST(OffsetMapTest, ReplacementPiecesCoverTheirWholeSource) {
   EXPECT_EQ(map.ToOriginal({3, 4}), (ByteRange{3, 6}));
   EXPECT_EQ(map.ToOriginal({2, 5}), (ByteRange{2, 9}));
   EXPECT_EQ(map.ToOriginal({4, 6}), (ByteRange{8, 10}));
+}
+
+TEST(OffsetMapTest, CursorAgreesWithToOriginalInAnyOrder) {
+  const std::string original = "“One” — two\xC2\xA0three… four’s “five”\r\nsix";
+  const NormalizedText n = Normalize(original);
+  OffsetMap::Cursor cursor(n.offsets);
+  for (size_t begin = 0; begin <= n.text.size(); ++begin) {
+    for (size_t end = begin; end <= n.text.size(); end += 3) {
+      EXPECT_EQ(cursor.ToOriginal({begin, end}), n.ToOriginal({begin, end}));
+    }
+  }
+  for (size_t begin = n.text.size(); begin-- > 0;) {
+    EXPECT_EQ(cursor.ToOriginal({begin, begin + 1}),
+              n.ToOriginal({begin, begin + 1}));
+  }
 }
 
 }  // namespace

@@ -38,9 +38,19 @@ class OffsetMap {
   // position. Ranges beyond the normalised text are clamped to it.
   ByteRange ToOriginal(ByteRange normalized) const;
 
-  // True when the non-empty normalised `range` was copied unchanged from one
-  // stretch of the original, so offsets inside it map by a constant shift.
-  bool IsCopied(ByteRange normalized) const;
+  // Maps many ranges whose begins mostly increase, in amortised constant
+  // time per range (ToOriginal() searches). Any order gives correct results.
+  class Cursor {
+   public:
+    explicit Cursor(const OffsetMap& map) : map_(&map) {}
+    ByteRange ToOriginal(ByteRange normalized) {
+      return map_->Map(normalized, &piece_);
+    }
+
+   private:
+    const OffsetMap* map_;
+    size_t piece_ = 0;  // where the last lookup ended
+  };
 
   size_t normalized_size() const { return normalized_size_; }
   size_t original_size() const { return original_size_; }
@@ -56,10 +66,13 @@ class OffsetMap {
     bool exact;  // byte-for-byte copy; then normalized_size == original_size
   };
 
-  // Index of the piece holding normalised byte `pos` (pos < normalized_size_).
-  size_t PieceAt(size_t pos) const;
-  size_t OriginalBegin(size_t pos) const;
-  size_t OriginalEnd(size_t last_byte) const;
+  // Index of the piece holding normalised byte `pos` (pos <
+  // normalized_size_), searched forward from *hint when that is close, and
+  // stored in *hint.
+  size_t PieceAt(size_t pos, size_t* hint) const;
+  size_t OriginalBegin(size_t pos, size_t* hint) const;
+  size_t OriginalEnd(size_t last_byte, size_t* hint) const;
+  ByteRange Map(ByteRange normalized, size_t* hint) const;
 
   std::vector<Piece> pieces_;
   size_t normalized_size_ = 0;

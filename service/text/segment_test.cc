@@ -125,7 +125,9 @@ TEST(SplitSentencesTest, ParenthesesAndBullets) {
 
 TEST(SplitSentencesTest, LongRunWithoutPunctuationIsCut) {
   std::string text;
-  while (text.size() < 100'000) text += "word ";
+  while (text.size() < 100'000) {
+    text += "word ";
+  }
   SegmentOptions options;
   options.max_sentence_bytes = 1000;
   const std::vector<ByteRange> ranges = SplitSentences(text, options);
@@ -141,7 +143,9 @@ TEST(SplitSentencesTest, LongRunWithoutPunctuationIsCut) {
 
 TEST(SplitSentencesTest, CutNeverSplitsACharacter) {
   std::string text;
-  for (int i = 0; i < 3000; ++i) text += "\xC3\xA9";  // no spaces at all
+  for (int i = 0; i < 3000; ++i) {  // no spaces at all
+    text += "\xC3\xA9";
+  }
   SegmentOptions options;
   options.max_sentence_bytes = 101;
   for (const ByteRange& range : SplitSentences(text, options)) {

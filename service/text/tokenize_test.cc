@@ -128,7 +128,9 @@ TEST(TokenizeTest, InvalidBytesAreSymbols) {
 
 TEST(TokenizeTest, TenThousandNamesInARow) {
   std::string text;
-  for (int i = 0; i < 10'000; ++i) text += "Amara Okonkwo-Reyes, ";
+  for (int i = 0; i < 10'000; ++i) {
+    text += "Amara Okonkwo-Reyes, ";
+  }
   const std::vector<Token> tokens = Tokenize(text);
   EXPECT_EQ(tokens.size(), 50'000u);
 }

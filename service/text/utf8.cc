@@ -48,12 +48,20 @@ int DecodeUtf8(absl::string_view text, size_t pos, char32_t* code_point) {
     length = 2;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
     length = 3;
-    if (lead == 0xE0) second_min = 0xA0;  // overlong
-    if (lead == 0xED) second_max = 0x9F;  // surrogates
+    if (lead == 0xE0) {  // overlong
+      second_min = 0xA0;
+    }
+    if (lead == 0xED) {  // surrogates
+      second_max = 0x9F;
+    }
   } else if (lead >= 0xF0 && lead <= 0xF4) {
     length = 4;
-    if (lead == 0xF0) second_min = 0x90;  // overlong
-    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
+    if (lead == 0xF0) {  // overlong
+      second_min = 0x90;
+    }
+    if (lead == 0xF4) {  // above U+10FFFF
+      second_max = 0x8F;
+    }
   } else {
     return 0;
   }
