@@ -337,6 +337,20 @@ bool ContainsIgnoreCase(absl::string_view text, absl::string_view needle) {
   return false;
 }
 
+// True when `text` contains "you", "You" or "YOU" (also in "your"): fast
+// searches for "ou" and "OU" checked for a preceding 'y'.
+bool AddressesReader(absl::string_view text) {
+  for (const absl::string_view pair : {"ou", "OU"}) {
+    for (size_t pos = text.find(pair, 1); pos != absl::string_view::npos;
+         pos = text.find(pair, pos + 2)) {
+      if (absl::ascii_tolower(text[pos - 1]) == 'y') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool ContainsAnyIgnoreCase(absl::string_view text,
                            std::initializer_list<absl::string_view> needles) {
   return std::any_of(needles.begin(), needles.end(),
@@ -562,7 +576,7 @@ BoilerplateKind ClassifySentence(absl::string_view sentence) {
     return BoilerplateKind::kPhotoCredit;
   }
   // Appeals address the reader; skip measuring sentences that do not.
-  if (ContainsIgnoreCase(sentence, "you")) {
+  if (AddressesReader(sentence)) {
     const TextFeatures f = Measure(sentence);
     if (f.NoQuotedSpeech() && f.AppealVocabulary()) {
       return BoilerplateKind::kAppeal;

@@ -61,7 +61,9 @@ class SentenceAppender {
     sentence.normalized = normalized;
     sentence.original = cursor_.ToOriginal(normalized);
     sentence.text.assign(field_text_.text, normalized.begin, normalized.size());
-    std::replace(sentence.text.begin(), sentence.text.end(), '\n', ' ');
+    if (sentence.text.find('\n') != std::string::npos) {
+      std::replace(sentence.text.begin(), sentence.text.end(), '\n', ' ');
+    }
     sentence.heading = !HasFinalPunctuation(sentence.text);
     Tokenize(sentence.text, &sentence.tokens);
     for (Token& token : sentence.tokens) {
