@@ -90,6 +90,19 @@ bool IsInitial(absl::string_view word) {
   return info.upper && static_cast<size_t>(info.length) == word.size();
 }
 
+// "1", "12", "b", "iv": markers of numbered or lettered list items.
+bool IsListMarker(absl::string_view word) {
+  if (word.empty() || word.size() > 3) {
+    return false;
+  }
+  const bool digits =
+      std::all_of(word.begin(), word.end(), absl::ascii_isdigit);
+  const bool roman = std::all_of(word.begin(), word.end(), [](char c) {
+    return c == 'i' || c == 'v' || c == 'x';
+  });
+  return digits || roman || (word.size() == 1 && absl::ascii_islower(word[0]));
+}
+
 // True when one of the first three words from `pos` is a verb of saying.
 bool SpeechVerbFollows(absl::string_view text, size_t pos) {
   for (int i = 0; i < 3 && pos < text.size(); ++i) {
@@ -159,6 +172,10 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
   }
   if (ellipsis || close_end > run_end || before.empty()) {
     return true;
+  }
+  // A list marker opening the sentence: "1. The first point", "b. Then".
+  if (before.data() == text.data() + begin && IsListMarker(before)) {
+    return false;
   }
   if (IsTitleAbbreviation(before) || IsInnerAbbreviation(before)) {
     return false;

@@ -123,6 +123,15 @@ TEST(SplitSentencesTest, ParenthesesAndBullets) {
                           "(She left later.)", "Talks resumed."));
 }
 
+TEST(SplitSentencesTest, ListMarkersStayWithTheirItem) {
+  EXPECT_THAT(Sentences("1. Envoys meet. 2. Talks end."),
+              ElementsAre("1. Envoys meet.", "2. Talks end."));
+  EXPECT_THAT(Sentences("b. The second item"),
+              ElementsAre("b. The second item"));
+  EXPECT_THAT(Sentences("It fell by 12. The rest held."),
+              ElementsAre("It fell by 12.", "The rest held."));
+}
+
 TEST(SplitSentencesTest, LongRunWithoutPunctuationIsCut) {
   std::string text;
   while (text.size() < 100'000) {
