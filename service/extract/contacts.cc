@@ -269,11 +269,24 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
     }
     break;
   }
+  // "He said that U.S. and Chinese teams will be meeting": an agent in the
+  // trigger's own clause wins over a person before it.
+  size_t clause_start = 0;
+  for (size_t i = token; i-- > 0;) {
+    if (tokens_[i].lower != "to" && IsClauseBreak(tokens_[i].lower)) {
+      clause_start = i + 1;
+      break;
+    }
+  }
   std::optional<size_t> other;
   std::optional<size_t> governed_person;
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
     if (a.token_end > token) continue;
+    if (a.token_end <= clause_start && other.has_value() &&
+        actors_[*other].type == MentionType::kGroup) {
+      break;
+    }
     if (token - a.token_end > (noun ? 24 : 14)) break;
     const bool person =
         a.type == MentionType::kPerson || a.type == MentionType::kPluralPronoun;

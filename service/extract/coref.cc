@@ -29,6 +29,10 @@ bool IsAgentNoun(absl::string_view lower) {
          lower == "two" || lower == "official" || lower == "state";
 }
 
+bool SamePerson(const Actor& a, const Actor& b) {
+  return a.id == b.id && a.name == b.name;
+}
+
 }  // namespace
 
 std::string CorefResolver::OfficeOf(const Actor& actor) const {
@@ -185,6 +189,22 @@ void CorefResolver::Resolve(const Sentence& sentence,
         } else if (last_subject_.has_value()) {
           referent = &*last_subject_;
         }
+        // "Xi invited him": an object pronoun is not the subject of its own
+        // clause; it names the person before.
+        if (m.actor.mention == "him" && last_person != nullptr) {
+          referent = nullptr;
+          for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
+            if (it->type == MentionType::kPerson &&
+                !SamePerson(it->actor, last_person->actor)) {
+              referent = &it->actor;
+              break;
+            }
+          }
+          if (referent == nullptr && last_subject_.has_value() &&
+              !SamePerson(*last_subject_, last_person->actor)) {
+            referent = &*last_subject_;
+          }
+        }
         if (referent == nullptr) {
           keep = false;
           break;
@@ -217,6 +237,20 @@ void CorefResolver::Resolve(const Sentence& sentence,
       case MentionType::kCounterpart:
         ResolveCounterpart(last_person, &m);
         break;
+      case MentionType::kGroup: {
+        // "the Palestinian official": one person, the one just named.
+        const Actor* referent = last_person != nullptr ? &last_person->actor
+                                : last_subject_.has_value() ? &*last_subject_
+                                                            : nullptr;
+        if (m.actor.role == "official" && m.token_begin > 0 &&
+            tokens[m.token_begin - 1].lower == "the" && referent != nullptr) {
+          const std::string written = m.actor.mention;
+          m.actor = *referent;
+          m.actor.mention = written;
+          m.type = MentionType::kPerson;
+        }
+        break;
+      }
       default:
         break;
     }
