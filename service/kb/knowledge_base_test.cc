@@ -503,7 +503,8 @@ TEST(EmbeddedDataTest, LoadsValidatesAndMatchesTheDirectory) {
       KnowledgeBase::LoadFromDirectory(
           (testing::SourceDir() / "data").string());
   ASSERT_TRUE(from_directory.ok()) << from_directory.status();
-  EXPECT_EQ((*from_directory)->version(), data.version());
+  EXPECT_EQ((*from_directory)->version(), data.version())
+      << "kb/data changed since this binary was built: rebuild";
 }
 
 }  // namespace

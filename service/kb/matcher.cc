@@ -27,7 +27,7 @@ CaseNeed NeedOf(const Word& word, MentionForm form) {
   return kAnyCase;
 }
 
-bool Meets(const Word& word, uint64_t need) {
+bool WordMeets(const Word& word, uint64_t need) {
   switch (need) {
     case kCapitalized:
       return word.capitalized;
@@ -38,14 +38,36 @@ bool Meets(const Word& word, uint64_t need) {
   }
 }
 
-// FNV-1a, folded so that the low bits index the word table well.
-uint64_t WordHash(absl::string_view word) {
-  uint64_t hash = 14695981039346656037ULL;
-  for (const char c : word) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+// Up to eight bytes of `bytes` as a little-endian integer, zero-padded.
+uint64_t Pack(const char* bytes, size_t length) {
+  uint64_t packed = 0;
+  for (size_t i = 0; i < length; ++i) {
+    packed |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i]))
+              << (8 * i);
   }
+  return packed;
+}
+
+// Hashes a folded word eight bytes at a time. Every step (xor with a value,
+// multiplication by an odd constant, xor-shift) is invertible, so two words
+// of at most kShortWord bytes and equal length have equal hashes only if they
+// are equal: for them WordId() needs no byte comparison.
+constexpr size_t kShortWord = 8;
+uint64_t WordHash(absl::string_view word) {
+  uint64_t hash = word.size() * 0x9E3779B97F4A7C15ULL;
+  size_t i = 0;
+  for (; i + 8 < word.size(); i += 8) {
+    hash = (hash ^ Pack(word.data() + i, 8)) * 0xBF58476D1CE4E5B9ULL;
+    hash ^= hash >> 31;
+  }
+  hash =
+      (hash ^ Pack(word.data() + i, word.size() - i)) * 0x94D049BB133111EBULL;
   return hash ^ (hash >> 29);
 }
+
+// The word filter: 16 KiB, taking hash bits the table's index does not use.
+constexpr uint64_t kFilterBits = uint64_t{1} << 17;
+uint64_t FilterBit(uint64_t hash) { return (hash >> 40) & (kFilterBits - 1); }
 
 uint64_t EdgeKey(uint32_t node, uint32_t word_id) {
   return (static_cast<uint64_t>(node) << 32) | word_id;
@@ -124,8 +146,11 @@ Matcher Matcher::Builder::Build() && {
     slots *= 2;
   }
   matcher.word_slots_.resize(slots);
+  matcher.word_filter_.assign(kFilterBits / 64, 0);
   for (const auto& [folded, id] : vocabulary_) {
     const uint64_t hash = WordHash(folded);
+    const uint64_t bit = FilterBit(hash);
+    matcher.word_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     size_t slot = hash & (slots - 1);
     while (matcher.word_slots_[slot].id != kUnknownWord) {
       slot = (slot + 1) & (slots - 1);
@@ -192,6 +217,10 @@ uint32_t Matcher::WordId(const std::string& folded) const {
     return kUnknownWord;
   }
   const uint64_t hash = WordHash(folded);
+  const uint64_t bit = FilterBit(hash);
+  if ((word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) {
+    return kUnknownWord;
+  }
   const size_t mask = word_slots_.size() - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const WordSlot& word = word_slots_[slot];
@@ -199,7 +228,8 @@ uint32_t Matcher::WordId(const std::string& folded) const {
       return kUnknownWord;
     }
     if (word.hash == hash && word.length == folded.size() &&
-        word_bytes_.compare(word.offset, word.length, folded) == 0) {
+        (word.length <= kShortWord ||
+         word_bytes_.compare(word.offset, word.length, folded) == 0)) {
       return word.id;
     }
   }
@@ -213,17 +243,30 @@ uint32_t Matcher::Child(uint32_t node, uint32_t word_id) const {
   return it == edges_.end() ? kNoNode : it->second;
 }
 
+bool Matcher::Meets(const Output& output, const KnownWord* words) {
+  bool meets = true;
+  for (uint64_t pattern = output.case_pattern, i = 0; pattern != 0 && meets;
+       pattern >>= 2, ++i) {
+    meets = WordMeets(words[i].word, pattern & 3);
+  }
+  return meets;
+}
+
+bool Matcher::AnyMeets(uint32_t node, const KnownWord* words) const {
+  for (uint32_t o = node_outputs_[node]; o < node_outputs_[node + 1]; ++o) {
+    if (Meets(outputs_[o], words)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
                           std::vector<EntityRef>* refs) const {
   const size_t first_new = refs->size();
   for (uint32_t o = node_outputs_[node]; o < node_outputs_[node + 1]; ++o) {
     const Output& output = outputs_[o];
-    bool meets = true;
-    for (uint64_t pattern = output.case_pattern, i = 0; pattern != 0 && meets;
-         pattern >>= 2, ++i) {
-      meets = Meets(words[i].word, pattern & 3);
-    }
-    if (!meets) {
+    if (!Meets(output, words)) {
       continue;
     }
     for (uint32_t r = output.refs_begin; r < output.refs_end; ++r) {
@@ -243,7 +286,6 @@ void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
 
 void Matcher::MatchRun(const std::vector<KnownWord>& run,
                        std::vector<Mention>* mentions) const {
-  std::vector<EntityRef> refs;
   size_t start = 0;
   while (start < run.size()) {
     size_t best_end = 0;  // one past the last word of the best match
@@ -254,12 +296,7 @@ void Matcher::MatchRun(const std::vector<KnownWord>& run,
       if (node == kNoNode) {
         break;
       }
-      if (node_outputs_[node] == node_outputs_[node + 1]) {
-        continue;
-      }
-      refs.clear();
-      CollectRefs(node, &run[start], &refs);
-      if (!refs.empty()) {
+      if (AnyMeets(node, &run[start])) {
         best_end = i + 1;
         best_node = node;
       }

@@ -80,6 +80,10 @@ class Matcher {
 
   uint32_t WordId(const std::string& folded) const;
   uint32_t Child(uint32_t node, uint32_t word_id) const;
+  // Whether `words` meet the case requirements of `output`, or of any
+  // output of `node`.
+  static bool Meets(const Output& output, const KnownWord* words);
+  bool AnyMeets(uint32_t node, const KnownWord* words) const;
   // Appends to `*refs` the candidates of `node` whose case requirements
   // `words` meet, each (entity, form) once.
   void CollectRefs(uint32_t node, const KnownWord* words,
@@ -97,6 +101,9 @@ class Matcher {
     uint32_t length = 0;
   };
   std::vector<WordSlot> word_slots_;  // size: a power of two, or empty
+  // One bit per value of some hash bits, set for the vocabulary's words:
+  // most words of a text are rejected here, in a table that stays in cache.
+  std::vector<uint64_t> word_filter_;
   std::string word_bytes_;
   std::vector<uint32_t> root_children_;            // indexed by word id
   absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word)

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -38,6 +39,46 @@ constexpr UChar32 kTableSize = 0x3000;
 // A period after a word this short ("St.", "W.", "Mt.") joins; after a longer
 // word it ends a sentence.
 constexpr size_t kMaxAbbreviationLength = 3;
+
+// ASCII, the bulk of English text, is classified by this table alone, in
+// the tokenizer's inner loops.
+struct AsciiTable {
+  std::array<CharClass, 128> cls{};
+  std::array<char, 128> lower{};
+  std::array<bool, 128> upper{};
+};
+
+constexpr AsciiTable MakeAsciiTable() {
+  AsciiTable table;
+  for (int c = 0; c < 128; ++c) {
+    table.upper[c] = c >= 'A' && c <= 'Z';
+    table.lower[c] = static_cast<char>(table.upper[c] ? c - 'A' + 'a' : c);
+    if (table.upper[c] || (c >= 'a' && c <= 'z')) {
+      table.cls[c] = CharClass::kLetter;
+    } else if (c >= '0' && c <= '9') {
+      table.cls[c] = CharClass::kDigit;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      table.cls[c] = CharClass::kSpace;
+    } else if (c == '\'') {
+      table.cls[c] = CharClass::kApostrophe;
+    } else if (c == '-' || c == '/') {  // "Jong-un", "AFC/M23"
+      table.cls[c] = CharClass::kHyphen;
+    } else if (c == '.') {
+      table.cls[c] = CharClass::kPeriod;
+    } else {
+      table.cls[c] = CharClass::kBreak;
+    }
+  }
+  return table;
+}
+
+constexpr AsciiTable kAscii = MakeAsciiTable();
+
+// Letters, digits and marks make words.
+bool InWord(CharClass cls) {
+  return cls == CharClass::kLetter || cls == CharClass::kDigit ||
+         cls == CharClass::kMark;
+}
 
 // Letters that lose no accent under decomposition but have a usual ASCII
 // spelling in English text.
@@ -133,20 +174,21 @@ std::string FoldLetter(UChar32 c) {
 
 CharInfo Classify(UChar32 c) {
   CharInfo info;
+  if (c < 0x80) {
+    info.cls = kAscii.cls[c];
+    info.upper = kAscii.upper[c];
+    info.folded[0] = kAscii.lower[c];
+    info.folded_length = InWord(info.cls) ? 1 : 0;
+    return info;
+  }
   switch (c) {
-    case '\'':
     case 0x2019:  // right single quotation mark, the usual apostrophe
     case 0x02BC:  // modifier letter apostrophe
       info.cls = CharClass::kApostrophe;
       return info;
-    case '-':
-    case '/':     // "AFC/M23"
     case 0x2010:  // hyphen
     case 0x2011:  // non-breaking hyphen
       info.cls = CharClass::kHyphen;
-      return info;
-    case '.':
-      info.cls = CharClass::kPeriod;
       return info;
     case 0x02BB:  // ʻokina, as in "ʻAisake"
     case 0x02BD:  // reversed comma
@@ -251,45 +293,30 @@ size_t Decode(absl::string_view text, size_t pos, UChar32* c) {
 
 // Classifies the character at `pos`, which is not ASCII; returns its length
 // in bytes.
-size_t ReadMultibyte(absl::string_view text, size_t pos,
-                     const std::vector<CharInfo>& table, CharInfo* info) {
+size_t ReadMultibyte(absl::string_view text, size_t pos, CharInfo* info) {
   UChar32 c = 0;
   const size_t length = Decode(text, pos, &c);
   if (c < 0) {
     *info = CharInfo();
   } else if (c < kTableSize) {
-    *info = table[c];
+    *info = Table()[c];
   } else {
     *info = Classify(c);
   }
   return length;
 }
 
-// Classifies the character at `pos`; returns its length in bytes.
-inline size_t Read(absl::string_view text, size_t pos,
-                   const std::vector<CharInfo>& table, CharInfo* info) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0x80) {
-    *info = table[lead];
-    return 1;
-  }
-  return ReadMultibyte(text, pos, table, info);
-}
-
-bool InWord(CharClass cls) {
-  return cls == CharClass::kLetter || cls == CharClass::kDigit ||
-         cls == CharClass::kMark;
-}
-
 }  // namespace
 
 bool Tokenizer::Next(Word* word, std::string* folded) {
-  const std::vector<CharInfo>& table = Table();
+  const char* const data = text_.data();
   const size_t size = text_.size();
+  const auto byte_at = [data](size_t i) {
+    return static_cast<unsigned char>(data[i]);
+  };
   folded->clear();
   bool joined = has_previous_;
-  CharInfo info;
-  size_t length = 0;
+  CharInfo info;  // of the last non-ASCII character read
   // Skip to the first letter or digit; marks right before it ("ʻAisake")
   // belong to the word.
   size_t marks_start = std::string::npos;
@@ -297,80 +324,87 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
     if (pos_ >= size) {
       return false;
     }
-    length = Read(text_, pos_, table, &info);
-    if (info.cls == CharClass::kLetter || info.cls == CharClass::kDigit) {
+    size_t length = 1;
+    CharClass cls = CharClass::kBreak;
+    if (byte_at(pos_) < 0x80) {
+      cls = kAscii.cls[byte_at(pos_)];
+    } else {
+      length = ReadMultibyte(text_, pos_, &info);
+      cls = info.cls;
+    }
+    if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
       break;
     }
-    if (info.cls != CharClass::kMark) {
+    if (cls == CharClass::kMark) {
+      marks_start = std::min(marks_start, pos_);
+    } else {
       marks_start = std::string::npos;
-    } else if (marks_start == std::string::npos) {
-      marks_start = pos_;
-    }
-    if (info.cls == CharClass::kBreak ||
-        (info.cls == CharClass::kPeriod &&
-         previous_length_ > kMaxAbbreviationLength)) {
-      joined = false;
+      if (cls == CharClass::kBreak ||
+          (cls == CharClass::kPeriod &&
+           previous_length_ > kMaxAbbreviationLength)) {
+        joined = false;
+      }
     }
     pos_ += length;
   }
-  word->begin = marks_start == std::string::npos ? pos_ : marks_start;
-  word->capitalized = false;
+  word->begin = std::min(marks_start, pos_);
   int letters = 0;
-  int upper = 0;
-  while (true) {
-    if (info.cls == CharClass::kLetter) {
-      if (letters == 0) {
-        word->capitalized = info.upper;
-      }
-      ++letters;
-      upper += info.upper ? 1 : 0;
+  bool capitalized = false;
+  bool lower_seen = false;  // a letter not upper-case
+  const auto count_letter = [&](bool upper) {
+    if (letters++ == 0) {
+      capitalized = upper;
     }
-    folded->append(info.folded.data(), info.folded_length);
-    pos_ += length;
-    // ASCII letters and digits, the bulk of English text, without copying
-    // their CharInfo.
-    while (pos_ < size && static_cast<unsigned char>(text_[pos_]) < 0x80) {
-      const CharInfo& ascii = table[static_cast<unsigned char>(text_[pos_])];
-      if (ascii.cls == CharClass::kLetter) {
-        if (letters == 0) {
-          word->capitalized = ascii.upper;
-        }
-        ++letters;
-        upper += ascii.upper ? 1 : 0;
-      } else if (ascii.cls != CharClass::kDigit) {
+    lower_seen = lower_seen || !upper;
+  };
+  while (true) {
+    // A run of ASCII letters and digits.
+    const size_t run = pos_;
+    for (; pos_ < size && byte_at(pos_) < 0x80; ++pos_) {
+      const unsigned char byte = byte_at(pos_);
+      if (kAscii.cls[byte] == CharClass::kLetter) {
+        count_letter(kAscii.upper[byte]);
+      } else if (kAscii.cls[byte] != CharClass::kDigit) {
         break;
       }
-      folded->push_back(ascii.folded[0]);
-      ++pos_;
     }
-    if (pos_ >= size) {
+    const size_t old_size = folded->size();
+    folded->resize(old_size + (pos_ - run));
+    for (size_t i = run; i < pos_; ++i) {
+      (*folded)[old_size + (i - run)] = kAscii.lower[byte_at(i)];
+    }
+    if (pos_ >= size || byte_at(pos_) < 0x80) {
       break;
     }
-    length = Read(text_, pos_, table, &info);
+    const size_t length = ReadMultibyte(text_, pos_, &info);
     if (!InWord(info.cls)) {
       break;
     }
+    if (info.cls == CharClass::kLetter) {
+      count_letter(info.upper);
+    }
+    folded->append(info.folded.data(), info.folded_length);
+    pos_ += length;
   }
   // "U.S." and "U.N." are one word, folded like "US" and "UN".
   if (letters == 1 && pos_ == word->begin + 1) {
     bool acronym = false;
-    while (pos_ + 1 < size && text_[pos_] == '.' &&
-           absl::ascii_isalpha(text_[pos_ + 1]) &&
-           (pos_ + 2 >= size || !absl::ascii_isalnum(text_[pos_ + 2]))) {
-      const char letter = text_[pos_ + 1];
-      folded->push_back(absl::ascii_tolower(letter));
-      ++letters;
-      upper += absl::ascii_isupper(letter) ? 1 : 0;
+    while (pos_ + 1 < size && data[pos_] == '.' &&
+           absl::ascii_isalpha(data[pos_ + 1]) &&
+           (pos_ + 2 >= size || !absl::ascii_isalnum(data[pos_ + 2]))) {
+      count_letter(absl::ascii_isupper(data[pos_ + 1]));
+      folded->push_back(absl::ascii_tolower(data[pos_ + 1]));
       pos_ += 2;
       acronym = true;
     }
-    if (acronym && pos_ < size && text_[pos_] == '.') {
+    if (acronym && pos_ < size && data[pos_] == '.') {
       ++pos_;
     }
   }
   word->end = pos_;
+  word->capitalized = capitalized;
   word->letters = letters;
-  word->all_caps = letters > 0 && upper == letters;
+  word->all_caps = letters > 0 && !lower_seen;
   word->joined = joined;
   has_previous_ = true;
   previous_length_ = folded->size();
