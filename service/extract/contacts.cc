@@ -42,6 +42,23 @@ struct TriggerMatch {
   bool venue = false;  // names the venue of other contacts: no contact
 };
 
+// The status a (non-negating) cue signals.
+ContactStatus StatusOfCue(StatusCue cue) {
+  switch (cue) {
+    case StatusCue::kCanceled:
+      return ContactStatus::kCanceled;
+    case StatusCue::kPlanned:
+      return ContactStatus::kPlanned;
+    case StatusCue::kSpeculated:
+      return ContactStatus::kSpeculated;
+    case StatusCue::kOngoing:
+      return ContactStatus::kOngoing;
+    case StatusCue::kNegation:
+      break;
+  }
+  return ContactStatus::kOccurred;
+}
+
 ContactStatus Stronger(ContactStatus a, ContactStatus b) {
   auto rank = [](ContactStatus s) {
     switch (s) {
@@ -149,14 +166,8 @@ void SentenceContacts::FindTriggers() {
       ++i;
       continue;
     }
-    const TriggerEntry* found = nullptr;
     size_t length = 0;
-    for (const TriggerEntry& entry : Triggers()) {
-      if (MatchesPhrase(tokens_, i, entry.phrase, &length)) {
-        found = &entry;
-        break;
-      }
-    }
+    const TriggerEntry* found = MatchTrigger(tokens_, i, &length);
     if (found == nullptr) {
       ++i;
       continue;
@@ -854,36 +865,16 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
     --start;
   }
   for (size_t i = start; i < trigger_begin; ++i) {
-    for (const StatusCueEntry& cue : PreTriggerCues()) {
-      size_t length = 0;
-      if (!MatchesPhrase(tokens, i, cue.phrase, &length)) continue;
-      switch (cue.cue) {
-        case StatusCue::kNegation:
-          if (trigger_begin - (i + length) <= 3) {
-            note(cue.phrase);
-            return std::nullopt;
-          }
-          break;
-        case StatusCue::kCanceled:
-          status = Stronger(status.value_or(ContactStatus::kOccurred),
-                            ContactStatus::kCanceled);
-          break;
-        case StatusCue::kPlanned:
-          status = Stronger(status.value_or(ContactStatus::kOccurred),
-                            ContactStatus::kPlanned);
-          break;
-        case StatusCue::kSpeculated:
-          status = Stronger(status.value_or(ContactStatus::kOccurred),
-                            ContactStatus::kSpeculated);
-          break;
-        case StatusCue::kOngoing:
-          status = Stronger(status.value_or(ContactStatus::kOccurred),
-                            ContactStatus::kOngoing);
-          break;
-      }
-      note(cue.phrase);
-      break;
+    size_t length = 0;
+    const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
+    if (cue == nullptr) continue;
+    note(cue->phrase);
+    if (cue->cue == StatusCue::kNegation) {
+      if (trigger_begin - (i + length) <= 3) return std::nullopt;
+      continue;
     }
+    status = Stronger(status.value_or(ContactStatus::kOccurred),
+                      StatusOfCue(cue->cue));
   }
   // After the trigger, a few tokens: "the visit ... has been postponed".
   // Participants may stand in between: "the meeting between A and B kicked
@@ -894,18 +885,12 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
     if (w == ";" || w == "." || IsOneOf(w, {"after", "while", "as", "but"})) {
       break;
     }
-    for (const StatusCueEntry& cue : PostTriggerCues()) {
-      size_t length = 0;
-      if (!MatchesPhrase(tokens, i, cue.phrase, &length)) continue;
-      status = Stronger(
-          status.value_or(ContactStatus::kOccurred),
-          cue.cue == StatusCue::kCanceled     ? ContactStatus::kCanceled
-          : cue.cue == StatusCue::kSpeculated ? ContactStatus::kSpeculated
-          : cue.cue == StatusCue::kPlanned    ? ContactStatus::kPlanned
-                                              : ContactStatus::kOngoing);
-      note(cue.phrase);
-      break;
-    }
+    size_t length = 0;
+    const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
+    if (cue == nullptr || cue->cue == StatusCue::kNegation) continue;
+    status = Stronger(status.value_or(ContactStatus::kOccurred),
+                      StatusOfCue(cue->cue));
+    note(cue->phrase);
   }
   if (status.has_value()) return status;
   // No cue: the trigger's own tense.

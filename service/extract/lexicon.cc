@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_split.h"
 
@@ -218,6 +219,23 @@ constexpr StatusCueEntry kPostCues[] = {
 };
 
 // ---------------------------------------------------------------------------
+// Plural titles: one office holder per state.
+constexpr PluralTitleEntry kPluralTitles[] = {
+    {"presidents", "head_of_state"},
+    {"leaders", "head_of_state"},
+    {"heads of state", "head_of_state"},
+    {"prime ministers", "head_of_government"},
+    {"foreign ministers", "foreign_minister"},
+    {"foreign secretaries", "foreign_minister"},
+    {"top diplomats", "foreign_minister"},
+    {"chief diplomats", "foreign_minister"},
+    {"defense ministers", "defence_minister"},
+    {"defence ministers", "defence_minister"},
+    {"finance ministers", "finance_minister"},
+    {"national security advisers", "national_security_adviser"},
+};
+
+// ---------------------------------------------------------------------------
 constexpr absl::string_view kGroupNouns[] = {
     "officials",    "official",     "delegation",  "delegations",
     "team",         "teams",        "negotiators", "diplomats",
@@ -290,38 +308,83 @@ bool InSet(const absl::flat_hash_set<absl::string_view>& set,
   return set.contains(word);
 }
 
-size_t WordCount(absl::string_view phrase) {
-  return std::count(phrase.begin(), phrase.end(), ' ') + 1;
+// Phrases of a table indexed by first word. Entry has a `phrase` member.
+template <typename Entry>
+class PhraseIndex {
+ public:
+  explicit PhraseIndex(absl::Span<const Entry> entries);
+
+  // The longest entry whose words are the lower-case forms of tokens[pos...],
+  // or nullptr; *length receives its token count.
+  const Entry* Match(absl::Span<const Token> tokens, size_t pos,
+                     size_t* length) const;
+
+ private:
+  struct Phrase {
+    const Entry* entry;
+    std::vector<absl::string_view> words;
+  };
+  absl::flat_hash_map<absl::string_view, std::vector<Phrase>> by_first_word_;
+};
+
+template <typename Entry>
+PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries) {
+  for (const Entry& entry : entries) {
+    std::vector<absl::string_view> words = absl::StrSplit(entry.phrase, ' ');
+    by_first_word_[words.front()].push_back({&entry, std::move(words)});
+  }
+  for (auto& [first, phrases] : by_first_word_) {
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) {
+                       return a.words.size() > b.words.size();
+                     });
+  }
 }
 
-template <typename Entry, size_t N>
-std::vector<Entry> LongestFirst(const Entry (&entries)[N]) {
-  std::vector<Entry> sorted(std::begin(entries), std::end(entries));
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Entry& a, const Entry& b) {
-                     return WordCount(a.phrase) > WordCount(b.phrase);
-                   });
-  return sorted;
+template <typename Entry>
+const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
+                                       size_t pos, size_t* length) const {
+  if (pos >= tokens.size()) return nullptr;
+  const auto it = by_first_word_.find(tokens[pos].lower);
+  if (it == by_first_word_.end()) return nullptr;
+  for (const Phrase& phrase : it->second) {
+    const size_t n = phrase.words.size();
+    if (pos + n > tokens.size()) continue;
+    size_t k = 1;
+    while (k < n && tokens[pos + k].lower == phrase.words[k]) ++k;
+    if (k == n) {
+      *length = n;
+      return phrase.entry;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
 
-absl::Span<const TriggerEntry> Triggers() {
-  static const auto* const kSorted =
-      new std::vector<TriggerEntry>(LongestFirst(kTriggers));
-  return *kSorted;
+const TriggerEntry* MatchTrigger(absl::Span<const Token> tokens, size_t pos,
+                                 size_t* length) {
+  static const auto* const kIndex = new PhraseIndex<TriggerEntry>(kTriggers);
+  return kIndex->Match(tokens, pos, length);
 }
 
-absl::Span<const StatusCueEntry> PreTriggerCues() {
-  static const auto* const kSorted =
-      new std::vector<StatusCueEntry>(LongestFirst(kPreCues));
-  return *kSorted;
+const StatusCueEntry* MatchPreTriggerCue(absl::Span<const Token> tokens,
+                                         size_t pos, size_t* length) {
+  static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPreCues);
+  return kIndex->Match(tokens, pos, length);
 }
 
-absl::Span<const StatusCueEntry> PostTriggerCues() {
-  static const auto* const kSorted =
-      new std::vector<StatusCueEntry>(LongestFirst(kPostCues));
-  return *kSorted;
+const StatusCueEntry* MatchPostTriggerCue(absl::Span<const Token> tokens,
+                                          size_t pos, size_t* length) {
+  static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPostCues);
+  return kIndex->Match(tokens, pos, length);
+}
+
+const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
+                                         size_t pos, size_t* length) {
+  static const auto* const kIndex =
+      new PhraseIndex<PluralTitleEntry>(kPluralTitles);
+  return kIndex->Match(tokens, pos, length);
 }
 
 bool IsGroupNoun(absl::string_view lower_token) {

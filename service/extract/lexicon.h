@@ -3,7 +3,8 @@
 // one clearly separated table per list, so they are easy to extend.
 //
 // Every entry is lower-case ASCII; multi-word entries are space-separated
-// tokens as produced by extract/sentence.h.
+// tokens as produced by extract/sentence.h. Phrase tables are indexed by their
+// first word, so a lookup at a token costs one hash probe.
 //
 // Thread safety: all functions read immutable static tables.
 #ifndef ATTACHE_EXTRACT_LEXICON_H_
@@ -16,6 +17,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "extract/contact.h"
+#include "extract/sentence.h"
 
 namespace attache::extract {
 
@@ -46,8 +48,9 @@ struct TriggerEntry {
   bool weak;
 };
 
-// All trigger entries, longest phrases first.
-absl::Span<const TriggerEntry> Triggers();
+// The trigger starting at tokens[pos] (longest phrase), or nullptr.
+const TriggerEntry* MatchTrigger(absl::Span<const Token> tokens, size_t pos,
+                                 size_t* length);
 
 enum class StatusCue : uint8_t {
   kNegation,
@@ -62,10 +65,22 @@ struct StatusCueEntry {
   StatusCue cue;
 };
 
-// Cues that precede the trigger ("will", "is expected to", "canceled a").
-absl::Span<const StatusCueEntry> PreTriggerCues();
+// Cues that precede the trigger ("will", "is expected to", "canceled a"),
+// starting at tokens[pos], or nullptr.
+const StatusCueEntry* MatchPreTriggerCue(absl::Span<const Token> tokens,
+                                         size_t pos, size_t* length);
 // Cues that follow the trigger ("... has been postponed").
-absl::Span<const StatusCueEntry> PostTriggerCues();
+const StatusCueEntry* MatchPostTriggerCue(absl::Span<const Token> tokens,
+                                          size_t pos, size_t* length);
+
+// Plural titles that name one office holder per state: "the presidents of
+// A and B", "their top diplomats".
+struct PluralTitleEntry {
+  absl::string_view phrase;
+  absl::string_view office_id;  // knowledge-base office
+};
+const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
+                                         size_t pos, size_t* length);
 
 // Nouns that make "<state adjective> <noun>" a group actor: "officials",
 // "delegation", "negotiating team".

@@ -349,58 +349,42 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
 }
 
 size_t SentenceScanner::PluralTitlePattern(size_t i) {
-  static constexpr std::array<std::pair<absl::string_view, absl::string_view>,
-                              12>
-      kPluralTitles = {
-          {{"presidents", "head_of_state"},
-           {"leaders", "head_of_state"},
-           {"heads of state", "head_of_state"},
-           {"prime ministers", "head_of_government"},
-           {"foreign ministers", "foreign_minister"},
-           {"foreign secretaries", "foreign_minister"},
-           {"top diplomats", "foreign_minister"},
-           {"chief diplomats", "foreign_minister"},
-           {"defense ministers", "defence_minister"},
-           {"defence ministers", "defence_minister"},
-           {"national security advisers", "national_security_adviser"},
-           {"finance ministers", "finance_minister"}}};
   if (!date_.has_value()) return i;
   // "A, B and C ... their top diplomats": the states coordinated earlier in
   // the sentence.
   const bool their = Lower(i, "their");
-  for (const auto& [phrase, office] : kPluralTitles) {
-    size_t length = 0;
-    if (!MatchesPhrase(tokens_, their ? i + 1 : i, phrase, &length)) continue;
-    if (their) {
-      const size_t end = i + 1 + length;
-      std::vector<std::string> states = CoordinatedStatesBefore(i);
-      if (states.size() < 2) return i;
-      AddHolders(i, end, office, states);
-      return end;
-    }
-    if (!Lower(i + length, "of")) continue;
-    size_t pos = i + length + 1;
-    std::vector<std::string> states;
-    while (pos < tokens_.size()) {
-      const Span* span = SpanAt(pos);
-      const EntityRef* ref =
-          span != nullptr ? span->First(EntityType::kState, {}) : nullptr;
-      if (ref == nullptr) break;
-      states.push_back(kb_.states()[ref->index].code);
-      pos = span->token_end;
-      if (Lower(pos, ",") && Lower(pos + 1, "and")) {
-        pos += 2;
-      } else if (Lower(pos, ",") || Lower(pos, "and")) {
-        ++pos;
-      } else {
-        break;
-      }
-    }
+  size_t length = 0;
+  const PluralTitleEntry* title =
+      MatchPluralTitle(tokens_, their ? i + 1 : i, &length);
+  if (title == nullptr) return i;
+  if (their) {
+    const size_t end = i + 1 + length;
+    const std::vector<std::string> states = CoordinatedStatesBefore(i);
     if (states.size() < 2) return i;
-    AddHolders(i, pos, office, states);
-    return pos;
+    AddHolders(i, end, title->office_id, states);
+    return end;
   }
-  return i;
+  if (!Lower(i + length, "of")) return i;
+  size_t pos = i + length + 1;
+  std::vector<std::string> states;
+  while (pos < tokens_.size()) {
+    const Span* span = SpanAt(pos);
+    const EntityRef* ref =
+        span != nullptr ? span->First(EntityType::kState, {}) : nullptr;
+    if (ref == nullptr) break;
+    states.push_back(kb_.states()[ref->index].code);
+    pos = span->token_end;
+    if (Lower(pos, ",") && Lower(pos + 1, "and")) {
+      pos += 2;
+    } else if (Lower(pos, ",") || Lower(pos, "and")) {
+      ++pos;
+    } else {
+      break;
+    }
+  }
+  if (states.size() < 2) return i;
+  AddHolders(i, pos, title->office_id, states);
+  return pos;
 }
 
 std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
