@@ -84,27 +84,23 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
   absl::StatusOr<text::Document> document =
       text::Analyze(article.title, article.body);
   if (!document.ok()) return document.status();
-  std::vector<Sentence> sentences;
-  sentences.reserve(document->sentences.size());
+  ExtractionResult result;
+  result.sentence_count = static_cast<int>(document->sentences.size());
+  CorefResolver coref(*kb_, article.published);
+  ContactFinder finder(article.published, options.debug);
+  std::vector<ContactCandidate> candidates;
+  // One sentence at a time: memory stays bounded by the document, not by
+  // every sentence's tokens and mentions.
+  Sentence sentence;
   for (const text::Sentence& analyzed : document->sentences) {
     if (analyzed.is_boilerplate()) continue;
-    Sentence sentence;
+    if (absl::Status stop = CheckStop(options); !stop.ok()) return stop;
     sentence.index = analyzed.index;
     sentence.field = analyzed.field == text::Field::kTitle ? TextField::kTitle
                                                            : TextField::kBody;
     sentence.begin = analyzed.original.begin;
     sentence.end = analyzed.original.end;
     sentence.text = analyzed.text;
-    sentences.push_back(std::move(sentence));
-  }
-
-  ExtractionResult result;
-  result.sentence_count = static_cast<int>(document->sentences.size());
-  CorefResolver coref(*kb_, article.published);
-  ContactFinder finder(article.published, options.debug);
-  std::vector<ContactCandidate> candidates;
-  for (Sentence& sentence : sentences) {
-    if (absl::Status stop = CheckStop(options); !stop.ok()) return stop;
     sentence.tokens = Tokenize(sentence.text);
     SentenceMentions mentions =
         FindSentenceMentions(*kb_, sentence, article.published);

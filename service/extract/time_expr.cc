@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 
@@ -262,6 +264,22 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   return 0;
 }
 
+// A cheap filter before MatchAt: expressions start with a digit, a
+// capitalised month or weekday, or one of a few words.
+bool MayStartExpression(const Token& t) {
+  if (t.lower.empty()) return false;
+  if (absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
+  if (t.capitalized) return true;
+  static const auto* const kStarters =
+      new absl::flat_hash_set<absl::string_view>(
+          {"next",     "last",   "this",     "today",  "tonight", "yesterday",
+           "tomorrow", "over",   "in",       "during", "a",       "one",
+           "two",      "three",  "four",     "five",   "six",     "seven",
+           "eight",    "nine",   "ten",      "monday", "tuesday", "wednesday",
+           "thursday", "friday", "saturday", "sunday"});
+  return kStarters->contains(t.lower);
+}
+
 TimeSpec Day(absl::CivilDay day) {
   return {.granularity = TimeGranularity::kDay, .start = day, .end = day};
 }
@@ -304,6 +322,10 @@ std::vector<TimeExpression> FindTimeExpressions(const Sentence& sentence) {
   std::vector<TimeExpression> found;
   const absl::Span<const Token> tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size();) {
+    if (!MayStartExpression(tokens[i])) {
+      ++i;
+      continue;
+    }
     TimeExpression e;
     const size_t n = MatchAt(tokens, i, &e);
     if (n == 0) {
