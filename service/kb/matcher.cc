@@ -48,21 +48,33 @@ uint64_t Pack(const char* bytes, size_t length) {
   return packed;
 }
 
-// Hashes a folded word eight bytes at a time. Every step (xor with a value,
-// multiplication by an odd constant, xor-shift) is invertible, so two words
-// of at most kShortWord bytes and equal length have equal hashes only if they
-// are equal: for them WordId() needs no byte comparison.
+// An invertible mix of 64 bits (the splitmix64 finaliser).
+uint64_t Mix(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// Hashes a folded word. A word of at most kShortWord bytes is packed with
+// its length into 64 bits without loss (its bytes are letters, digits or
+// UTF-8 bytes, never the lengths 1 to 7 that mark the top byte of a shorter
+// word) and mixed invertibly, so two such words have equal hashes only if
+// they are equal: for them WordId() compares no bytes.
 constexpr size_t kShortWord = 8;
 uint64_t WordHash(absl::string_view word) {
-  uint64_t hash = word.size() * 0x9E3779B97F4A7C15ULL;
-  size_t i = 0;
-  for (; i + 8 < word.size(); i += 8) {
-    hash = (hash ^ Pack(word.data() + i, 8)) * 0xBF58476D1CE4E5B9ULL;
-    hash ^= hash >> 31;
+  if (word.size() <= kShortWord) {
+    uint64_t packed = Pack(word.data(), word.size());
+    if (word.size() < kShortWord) {
+      packed |= static_cast<uint64_t>(word.size()) << 56;
+    }
+    return Mix(packed);
   }
-  hash =
-      (hash ^ Pack(word.data() + i, word.size() - i)) * 0x94D049BB133111EBULL;
-  return hash ^ (hash >> 29);
+  uint64_t hash = Mix(word.size());
+  for (size_t i = 0; i < word.size(); i += 8) {
+    hash =
+        Mix(hash ^ Pack(word.data() + i, std::min<size_t>(8, word.size() - i)));
+  }
+  return hash;
 }
 
 // The word filter: 16 KiB, taking hash bits the table's index does not use.
@@ -156,9 +168,9 @@ Matcher Matcher::Builder::Build() && {
       slot = (slot + 1) & (slots - 1);
     }
     matcher.word_slots_[slot] = {
-        hash, id, static_cast<uint32_t>(matcher.word_bytes_.size()),
-        static_cast<uint32_t>(folded.size())};
+        hash, id, static_cast<uint32_t>(matcher.word_bytes_.size())};
     matcher.word_bytes_ += folded;
+    matcher.word_bytes_.push_back('\0');
   }
 
   // Group by node, then by case pattern; each (entity, form) once.
@@ -227,9 +239,10 @@ uint32_t Matcher::WordId(const std::string& folded) const {
     if (word.id == kUnknownWord) {
       return kUnknownWord;
     }
-    if (word.hash == hash && word.length == folded.size() &&
-        (word.length <= kShortWord ||
-         word_bytes_.compare(word.offset, word.length, folded) == 0)) {
+    if (word.hash == hash &&
+        (folded.size() <= kShortWord ||
+         (word_bytes_.compare(word.offset, folded.size(), folded) == 0 &&
+          word_bytes_[word.offset + folded.size()] == '\0'))) {
       return word.id;
     }
   }

@@ -98,14 +98,13 @@ class Matcher {
     uint64_t hash = 0;
     uint32_t id = kUnknownWord;  // kUnknownWord: empty slot
     uint32_t offset = 0;         // of the word in word_bytes_
-    uint32_t length = 0;
   };
   std::vector<WordSlot> word_slots_;  // size: a power of two, or empty
   // One bit per value of some hash bits, set for the vocabulary's words:
   // most words of a text are rejected here, in a table that stays in cache.
   std::vector<uint64_t> word_filter_;
-  std::string word_bytes_;
-  std::vector<uint32_t> root_children_;            // indexed by word id
+  std::string word_bytes_;               // the words, each followed by a NUL
+  std::vector<uint32_t> root_children_;  // indexed by word id
   absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word)
   std::vector<uint32_t> node_outputs_;  // node -> first output; size nodes + 1
   std::vector<Output> outputs_;
