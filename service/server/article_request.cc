@@ -33,7 +33,7 @@ std::string Flatten(const grpc::ByteBuffer& buffer) {
 absl::Status DiagnoseUnparsableRequest(const grpc::ByteBuffer& buffer,
                                        const google::protobuf::Message& request,
                                        std::string* article_id) {
-  const absl::Status unparsable = absl::InvalidArgumentError(
+  absl::Status unparsable = absl::InvalidArgumentError(
       "the request is not a valid Protobuf message of type " +
       request.GetDescriptor()->full_name());
   google::protobuf::UnknownFieldSet request_fields;

@@ -362,7 +362,7 @@ class ExtractionService::StreamExtractReactor final
   void MaybeWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (writing_ || finished_ || ready_.empty()) return;
     writing_ = true;
-    write_buffer_ = std::move(ready_.front());
+    write_buffer_ = ready_.front();  // shares the slices
     ready_.pop_front();
     StartWrite(&write_buffer_);
   }
