@@ -499,6 +499,13 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
     }
   }
   if (best == nullptr) return std::nullopt;
+  // "in Iran's Tehran": the city the state's possessive introduces.
+  const PlaceMention* const last = places_.data() + places_.size();
+  if (best->is_state && best + 1 != last && best->token_end < tokens_.size() &&
+      tokens_[best->token_end].lower == "'s" &&
+      (best + 1)->token_begin == best->token_end + 1) {
+    return *(best + 1);
+  }
   return *best;
 }
 

@@ -368,6 +368,7 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
   size_t pos = i + length + 1;
   std::vector<std::string> states;
   while (pos < tokens_.size()) {
+    if (Lower(pos, "the")) ++pos;  // "of China and the United States"
     const Span* span = SpanAt(pos);
     const EntityRef* ref =
         span != nullptr ? span->First(EntityType::kState, {}) : nullptr;

@@ -72,5 +72,85 @@ TEST(MergeTest, WeakEvidenceOnlySupports) {
   EXPECT_EQ(out[0].evidence.size(), 2u);
 }
 
+TimeSpec Month(int year, int month) {
+  return {.granularity = TimeGranularity::kMonth,
+          .start = absl::CivilDay(year, month, 1),
+          .end = absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1};
+}
+
+TimeSpec Day(int year, int month, int day) {
+  return {.granularity = TimeGranularity::kDay,
+          .start = absl::CivilDay(year, month, day),
+          .end = absl::CivilDay(year, month, day)};
+}
+
+std::vector<Participant> VisitBy(const std::string& visitor,
+                                 const std::string& from,
+                                 const std::string& host) {
+  Participant p = Person(visitor, from);
+  p.role = ParticipantRole::kVisitor;
+  return {p,
+          {.actor = {.kind = ActorKind::kGroup, .country_code = host},
+           .role = ParticipantRole::kHost}};
+}
+
+TEST(MergeTest, RealisedTripAbsorbsItsPlan) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kPlanned,
+                         VisitBy("a", "USA", "KWT"), 0));
+  in.back().contact.time = Month(2024, 7);
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kOccurred,
+                         VisitBy("a", "USA", "KWT"), 2));
+  in.back().contact.time = Day(2024, 7, 8);
+  const auto out = MergeContacts(std::move(in));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].status, ContactStatus::kOccurred);
+  EXPECT_EQ(out[0].time.granularity, TimeGranularity::kDay);
+}
+
+TEST(MergeTest, CancellationAbsorbsThePlan) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kPlanned,
+                         {Person("a", "USA"), Person("b", "CHN")}, 0));
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kCanceled,
+                         {Person("a", "USA"), Person("b", "CHN")}, 1));
+  const auto out = MergeContacts(std::move(in));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].status, ContactStatus::kCanceled);
+}
+
+TEST(MergeTest, PlansAtOtherTimesStayApart) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kPlanned,
+                         VisitBy("a", "USA", "KWT"), 0));
+  in.back().contact.time = Month(2024, 9);
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kOccurred,
+                         VisitBy("a", "USA", "KWT"), 2));
+  in.back().contact.time = Day(2024, 7, 8);
+  EXPECT_EQ(MergeContacts(std::move(in)).size(), 2u);
+}
+
+TEST(MergeTest, CanceledVisitCancelsTheMeetingPlannedInIt) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kCanceled,
+                         VisitBy("a", "IRN", "KEN"), 0));
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kSpeculated,
+                         {Person("b", "KEN"), Person("a", "IRN")}, 1));
+  const auto out = MergeContacts(std::move(in));
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].status, ContactStatus::kCanceled);
+}
+
+TEST(MergeTest, AnaphoricMentionOnlySupports) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kCanceled,
+                         VisitBy("a", "IRN", "KEN"), 0));
+  in.push_back(Candidate(ContactKind::kVisit, ContactStatus::kOccurred,
+                         VisitBy("a", "IRN", "KEN"), 3, /*weak=*/true));
+  const auto out = MergeContacts(std::move(in));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].status, ContactStatus::kCanceled);
+}
+
 }  // namespace
 }  // namespace attache::extract

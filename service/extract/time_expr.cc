@@ -264,19 +264,24 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   return 0;
 }
 
-// A cheap filter before MatchAt: expressions start with a digit, a
-// capitalised month or weekday, or one of a few words.
+// A cheap filter before MatchAt: expressions start with a digit, a month or
+// weekday name, or one of a few words.
 bool MayStartExpression(const Token& t) {
   if (t.lower.empty()) return false;
   if (absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
-  if (t.capitalized) return true;
   static const auto* const kStarters =
       new absl::flat_hash_set<absl::string_view>(
-          {"next",     "last",   "this",     "today",  "tonight", "yesterday",
-           "tomorrow", "over",   "in",       "during", "a",       "one",
-           "two",      "three",  "four",     "five",   "six",     "seven",
-           "eight",    "nine",   "ten",      "monday", "tuesday", "wednesday",
-           "thursday", "friday", "saturday", "sunday"});
+          {"next",      "last",      "this",    "today",     "tonight",
+           "yesterday", "tomorrow",  "over",    "in",        "during",
+           "a",         "one",       "two",     "three",     "four",
+           "five",      "six",       "seven",   "eight",     "nine",
+           "ten",       "monday",    "tuesday", "wednesday", "thursday",
+           "friday",    "saturday",  "sunday",  "january",   "february",
+           "march",     "april",     "may",     "june",      "july",
+           "august",    "september", "october", "november",  "december",
+           "jan",       "feb",       "mar",     "apr",       "jun",
+           "jul",       "aug",       "sep",     "sept",      "oct",
+           "nov",       "dec"});
   return kStarters->contains(t.lower);
 }
 

@@ -1,0 +1,61 @@
+// Locations of contacts: places near the trigger, visit destinations and the
+// place a visit shares with the meetings held during it.
+#include "extract/test_util.h"
+#include "gtest/gtest.h"
+
+namespace attache::extract {
+namespace {
+
+std::vector<Contact> ContactsOf(absl::string_view body) {
+  absl::StatusOr<ExtractionResult> result = testing::ExtractText("", body);
+  EXPECT_TRUE(result.ok()) << result.status();
+  return result.ok() ? result->contacts : std::vector<Contact>{};
+}
+
+const Contact* FindKind(const std::vector<Contact>& contacts,
+                        ContactKind kind) {
+  for (const Contact& c : contacts) {
+    if (c.kind == kind) return &c;
+  }
+  return nullptr;
+}
+
+TEST(LocationTest, CityAfterItsStatesPossessive) {
+  const auto contacts =
+      ContactsOf("Alder Quint met Lu Feng in Switzerland's Geneva.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].location.city, "Geneva");
+  EXPECT_EQ(contacts[0].location.country_code, "CHE");
+}
+
+TEST(LocationTest, StateDestinationGivesOnlyTheCountry) {
+  const auto contacts =
+      ContactsOf("Alder Quint traveled to neighboring Switzerland.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].location.city, "");
+  EXPECT_EQ(contacts[0].location.country_code, "CHE");
+}
+
+TEST(LocationTest, VisitTakesTheCityAndDayOfItsMeeting) {
+  const auto contacts = ContactsOf(
+      "Alder Quint paid a state visit to China. On Monday, Quint met Lu Feng "
+      "in Beijing.");
+  const Contact* visit = FindKind(contacts, ContactKind::kVisit);
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->location.city, "Beijing");
+  EXPECT_EQ(visit->time.start, absl::CivilDay(2024, 5, 13));
+}
+
+TEST(LocationTest, MeetingDuringAVisitTakesItsPlaceAndDay) {
+  const auto contacts = ContactsOf(
+      "Alder Quint landed in Beijing on Monday. Quint and Lu Feng held "
+      "talks.");
+  const Contact* meeting = FindKind(contacts, ContactKind::kMeeting);
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_EQ(meeting->location.city, "Beijing");
+  EXPECT_EQ(meeting->time.granularity, TimeGranularity::kDay);
+  EXPECT_EQ(meeting->time.start, absl::CivilDay(2024, 5, 13));
+}
+
+}  // namespace
+}  // namespace attache::extract

@@ -1,0 +1,62 @@
+#include "extract/mentions.h"
+
+#include "extract/test_util.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace attache::extract {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+constexpr absl::CivilDay kDate(2024, 5, 15);
+
+SentenceMentions MentionsOf(absl::string_view text) {
+  return FindSentenceMentions(testing::TestKnowledgeBase(),
+                              testing::MakeSentence(text), kDate);
+}
+
+std::vector<std::string> PersonNames(const SentenceMentions& mentions) {
+  std::vector<std::string> names;
+  for (const ActorMention& m : mentions.actors) {
+    if (m.type == MentionType::kPerson) names.push_back(m.actor.name);
+  }
+  return names;
+}
+
+TEST(MentionsTest, PluralTitleOfListedStates) {
+  EXPECT_THAT(
+      PersonNames(MentionsOf("The presidents of China and the United States "
+                             "spoke.")),
+      UnorderedElementsAre("Lu Feng", "Dana Whitcombe"));
+}
+
+TEST(MentionsTest, PluralTitleOfTheStatesBefore) {
+  EXPECT_THAT(PersonNames(MentionsOf(
+                  "China, France and the United States postponed talks "
+                  "among their top diplomats.")),
+              UnorderedElementsAre("Chen Ruo", "Mara Voss", "Alder Quint"));
+  // One state is no list.
+  EXPECT_THAT(PersonNames(MentionsOf(
+                  "France postponed talks among their top diplomats.")),
+              ElementsAre());
+}
+
+TEST(MentionsTest, TheTwoCountriesAreNoPeople) {
+  for (const ActorMention& m :
+       MentionsOf("The two countries agreed to talk.").actors) {
+    EXPECT_NE(m.type, MentionType::kPluralPronoun);
+  }
+  const SentenceMentions pair = MentionsOf("The two agreed to talk.");
+  ASSERT_FALSE(pair.actors.empty());
+  EXPECT_EQ(pair.actors[0].type, MentionType::kPluralPronoun);
+}
+
+TEST(MentionsTest, TitleWithoutNameIsTheOfficeHolder) {
+  EXPECT_THAT(PersonNames(MentionsOf("Alder Quint met China's ruler.")),
+              ElementsAre("Alder Quint", "Lu Feng"));
+}
+
+}  // namespace
+}  // namespace attache::extract

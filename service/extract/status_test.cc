@@ -1,0 +1,78 @@
+#include "extract/contacts.h"
+#include "extract/test_util.h"
+#include "gtest/gtest.h"
+
+namespace attache::extract {
+namespace {
+
+// Status of the first token equal to `trigger` in `text`.
+std::optional<ContactStatus> StatusAt(absl::string_view text,
+                                      absl::string_view trigger,
+                                      TriggerTense tense) {
+  const Sentence s = testing::MakeSentence(text);
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.tokens[i].lower == trigger) {
+      return StatusOf(s, i, i + 1, tense, nullptr);
+    }
+  }
+  ADD_FAILURE() << "no trigger " << trigger;
+  return std::nullopt;
+}
+
+TEST(StatusTest, TenseAndModals) {
+  EXPECT_EQ(StatusAt("Ames met Bloch on Monday.", "met", TriggerTense::kPast),
+            ContactStatus::kOccurred);
+  EXPECT_EQ(StatusAt("Ames will meet Bloch.", "meet", TriggerTense::kNone),
+            ContactStatus::kPlanned);
+  EXPECT_EQ(StatusAt("Ames may meet Bloch.", "meet", TriggerTense::kNone),
+            ContactStatus::kSpeculated);
+  EXPECT_EQ(
+      StatusAt("Ames is expected to visit Oslo.", "visit", TriggerTense::kNone),
+      ContactStatus::kSpeculated);
+  EXPECT_EQ(
+      StatusAt("Ames flew to Oslo to meet Bloch.", "meet", TriggerTense::kNone),
+      ContactStatus::kPlanned);
+}
+
+TEST(StatusTest, CancellationBeatsPlan) {
+  EXPECT_EQ(StatusAt("Ames left after canceling a planned trip there.", "trip",
+                     TriggerTense::kNone),
+            ContactStatus::kCanceled);
+  EXPECT_EQ(StatusAt("The visit by Ames has been postponed.", "visit",
+                     TriggerTense::kNone),
+            ContactStatus::kCanceled);
+}
+
+TEST(StatusTest, NegationDropsOnlyItsOwnVerb) {
+  EXPECT_EQ(StatusAt("Ames did not meet Bloch.", "meet", TriggerTense::kNone),
+            std::nullopt);
+  EXPECT_EQ(
+      StatusAt("Ames refused to meet Bloch.", "meet", TriggerTense::kNone),
+      std::nullopt);
+  // The negation belongs to another clause.
+  EXPECT_EQ(StatusAt("Ames has not left since May, when he visited Oslo.",
+                     "visited", TriggerTense::kPast),
+            ContactStatus::kOccurred);
+}
+
+TEST(StatusTest, ProgressiveIsOngoing) {
+  EXPECT_EQ(StatusAt("Ames is visiting Oslo.", "visiting",
+                     TriggerTense::kProgressive),
+            ContactStatus::kOngoing);
+}
+
+TEST(StatusTest, ConditionalClauseIsSpeculation) {
+  EXPECT_EQ(StatusAt("It would be hard even if they held talks in Oslo.",
+                     "talks", TriggerTense::kNone),
+            ContactStatus::kSpeculated);
+}
+
+TEST(StatusTest, PostCueReachesPastTheParticipants) {
+  EXPECT_EQ(StatusAt("The meeting between Foreign Minister Ames of Norway and "
+                     "President Bloch of Chile kicked off in Oslo.",
+                     "meeting", TriggerTense::kNone),
+            ContactStatus::kOngoing);
+}
+
+}  // namespace
+}  // namespace attache::extract

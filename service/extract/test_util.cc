@@ -1,0 +1,61 @@
+#include "extract/test_util.h"
+
+#include <memory>
+#include <utility>
+
+namespace attache::extract::testing {
+namespace {
+
+std::shared_ptr<const kb::KnowledgeBase> LoadKnowledgeBase() {
+  absl::StatusOr<std::shared_ptr<const kb::KnowledgeBase>> kb =
+      kb::KnowledgeBase::LoadFromDirectory(ATTACHE_EXTRACT_TESTDATA);
+  if (!kb.ok()) return nullptr;
+  return *std::move(kb);
+}
+
+const Extractor* SharedExtractor() {
+  static const Extractor* const kExtractor = [] {
+    absl::StatusOr<std::unique_ptr<Extractor>> extractor =
+        Extractor::Create(LoadKnowledgeBase());
+    return extractor.ok() ? extractor->release() : nullptr;
+  }();
+  return kExtractor;
+}
+
+}  // namespace
+
+const kb::KnowledgeBase& TestKnowledgeBase() {
+  return SharedExtractor()->knowledge_base();
+}
+
+absl::StatusOr<ExtractionResult> ExtractText(
+    absl::string_view title, absl::string_view body,
+    std::optional<absl::CivilDay> published) {
+  const Extractor* extractor = SharedExtractor();
+  if (extractor == nullptr) {
+    return absl::InternalError("test knowledge base failed to load");
+  }
+  const ArticleText article{
+      .id = "test", .title = title, .body = body, .published = published};
+  ExtractOptions options;
+  options.debug = true;
+  return extractor->Extract(article, options);
+}
+
+std::vector<std::string> Names(const Contact& contact) {
+  std::vector<std::string> names;
+  for (const Participant& p : contact.participants) {
+    names.push_back(p.actor.name.empty() ? p.actor.country_code : p.actor.name);
+  }
+  return names;
+}
+
+Sentence MakeSentence(absl::string_view text, int index) {
+  Sentence sentence;
+  sentence.index = index;
+  sentence.text = std::string(text);
+  sentence.tokens = Tokenize(sentence.text);
+  return sentence;
+}
+
+}  // namespace attache::extract::testing
