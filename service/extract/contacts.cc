@@ -117,6 +117,12 @@ class SentenceContacts {
                        std::vector<Participant>* to) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
+  // Tokens of [begin, end) inside actor mentions.
+  size_t ActorTokens(size_t begin, size_t end) const;
+  // True when a relative clause or ";" opens inside [begin, end).
+  bool CrossesClause(size_t begin, size_t end) const;
+  // True when `e` dates a report ("said on Monday", "on Monday said").
+  bool DatesReport(const TimeExpression& e) const;
   // The time expression dating trigger t, or nullptr.
   const TimeExpression* BestTime(const TriggerMatch& t) const;
   // `best` and the expressions coordinated with it when t is a plural noun
@@ -152,6 +158,26 @@ bool SentenceContacts::InTime(size_t token) const {
   return std::any_of(times_.begin(), times_.end(), [&](const auto& e) {
     return e.token_begin <= token && token < e.token_end;
   });
+}
+
+size_t SentenceContacts::ActorTokens(size_t begin, size_t end) const {
+  size_t count = 0;
+  for (const ActorMention& a : actors_) {
+    const size_t from = std::max(begin, a.token_begin);
+    const size_t to = std::min(end, a.token_end);
+    if (from < to) count += to - from;
+  }
+  return count;
+}
+
+bool SentenceContacts::CrossesClause(size_t begin, size_t end) const {
+  for (size_t i = begin; i < end; ++i) {
+    if (IsOneOf(tokens_[i].lower,
+                {"which", "where", "while", "whereas", ";"})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool SentenceContacts::InActor(size_t token) const {
@@ -371,10 +397,21 @@ void SentenceContacts::AddParticipants(const std::vector<Participant>& add,
   }
 }
 
+bool SentenceContacts::DatesReport(const TimeExpression& e) const {
+  const auto reporting = [&](size_t i) {
+    return i < tokens_.size() && IsReportingVerb(tokens_[i].lower);
+  };
+  size_t before = e.token_begin;
+  if (before > 0 && IsOneOf(tokens_[before - 1].lower, {"on", "in"})) --before;
+  return (before > 0 && reporting(before - 1)) || reporting(e.token_end);
+}
+
 const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
   const TimeExpression* best = nullptr;
   size_t best_distance = 0;
   for (const TimeExpression& e : times_) {
+    // "announced last week that he would visit": the report's date.
+    if (DatesReport(e)) continue;
     size_t distance = 0;
     if (e.token_begin >= t.end) {
       distance = e.token_begin - t.end;
@@ -479,10 +516,15 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
   for (const PlaceMention& p : places_) {
     size_t distance = 0;
     if (p.token_begin >= t.end) {
-      distance = p.token_begin - t.end;
+      // Participants' names do not count ("met President of Iran Hassan
+      // Rouhani in Tehran"); another clause ("during which ...") ends the
+      // search.
+      if (CrossesClause(t.end, p.token_begin)) continue;
+      distance = p.token_begin - t.end - ActorTokens(t.end, p.token_begin);
       if (distance > 14) continue;
     } else if (p.token_end <= t.begin) {
-      distance = t.begin - p.token_end + 3;
+      if (CrossesClause(p.token_end, t.begin)) continue;
+      distance = t.begin - p.token_end + 3 - ActorTokens(p.token_end, t.begin);
       if (distance > 12) continue;
     } else {
       continue;

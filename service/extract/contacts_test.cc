@@ -117,5 +117,12 @@ TEST(ContactsTest, SentenceInitialDateDatesTheWholeSentence) {
   EXPECT_EQ(contacts[0].time.start, absl::CivilDay(2024, 5, 3));
 }
 
+TEST(ContactsTest, DateOfTheReportDoesNotDateTheContact) {
+  const auto contacts = ContactsOf(
+      "Alder Quint announced last month that he would visit Beijing.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].time.start, absl::CivilDay(2024, 5, 1));
+}
+
 }  // namespace
 }  // namespace attache::extract

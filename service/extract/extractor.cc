@@ -109,6 +109,9 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     finder.AddSentence(sentence, mentions, &candidates);
   }
   std::vector<Contact> contacts = MergeContacts(std::move(candidates));
+  if (article.published.has_value()) {
+    DateByPublicationMonth(*article.published, &contacts);
+  }
   for (Contact& contact : contacts) {
     if (contact.confidence < options.min_confidence) continue;
     for (Evidence& e : contact.evidence) {

@@ -275,6 +275,13 @@ constexpr absl::string_view kClauseBreaks[] = {
     "saying",    "adding", "noting",  "stressing", "if",      "unless",
 };
 
+constexpr absl::string_view kReportingVerbs[] = {
+    "said",     "says",  "say",      "announced", "announces",
+    "told",     "tells", "reported", "reports",   "confirmed",
+    "confirms", "added", "stated",   "tweeted",   "wrote",
+    "posted",   "noted", "declared", "revealed",  "disclosed",
+};
+
 constexpr absl::string_view kSingularPronouns[] = {"he", "she", "him", "her",
                                                    "his"};
 constexpr absl::string_view kPluralPronouns[] = {"they", "them", "their"};
@@ -402,6 +409,12 @@ bool IsRoleWord(absl::string_view lower_token) {
 bool IsClauseBreak(absl::string_view lower_token) {
   static const auto* const kSet =
       new absl::flat_hash_set<absl::string_view>(MakeSet(kClauseBreaks));
+  return InSet(*kSet, lower_token);
+}
+
+bool IsReportingVerb(absl::string_view lower_token) {
+  static const auto* const kSet =
+      new absl::flat_hash_set<absl::string_view>(MakeSet(kReportingVerbs));
   return InSet(*kSet, lower_token);
 }
 

@@ -94,6 +94,9 @@ bool IsRoleWord(absl::string_view lower_token);
 // new clause ("as", "while", "after").
 bool IsClauseBreak(absl::string_view lower_token);
 
+// Verbs that report speech or announcements: "said", "announced".
+bool IsReportingVerb(absl::string_view lower_token);
+
 // Personal pronouns that refer to one person ("he", "she", "him", "her",
 // "his").
 bool IsSingularPersonPronoun(absl::string_view lower_token);

@@ -57,5 +57,13 @@ TEST(LocationTest, MeetingDuringAVisitTakesItsPlaceAndDay) {
   EXPECT_EQ(meeting->time.start, absl::CivilDay(2024, 5, 13));
 }
 
+TEST(LocationTest, RelativeClauseEndsThePlaceSearch) {
+  const auto contacts = ContactsOf(
+      "Alder Quint and Lu Feng will hold talks, during which the situation "
+      "in Geneva will be discussed.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].location.city, "");
+}
+
 }  // namespace
 }  // namespace attache::extract

@@ -490,6 +490,14 @@ bool SentenceScanner::IsPlaceContext(size_t i) const {
       "visited", "visiting", "into", "toward", "towards", "between"};
   if (i == 0) return false;
   size_t prev = i - 1;
+  // "in Iran's Tehran": a city after a state named as a place.
+  if (tokens_[prev].lower == "'s" &&
+      std::any_of(out_.places.begin(), out_.places.end(),
+                  [prev](const PlaceMention& p) {
+                    return p.is_state && p.token_end == prev;
+                  })) {
+    return true;
+  }
   if (tokens_[prev].lower == "the" && prev > 0) --prev;
   return std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(),
                    tokens_[prev].lower) != kPlacePrepositions.end() ||

@@ -58,5 +58,13 @@ TEST(MentionsTest, TitleWithoutNameIsTheOfficeHolder) {
               ElementsAre("Alder Quint", "Lu Feng"));
 }
 
+TEST(MentionsTest, CapitalAfterItsStatesPossessiveIsAPlace) {
+  const SentenceMentions m =
+      MentionsOf("Quint met Lu Feng in Russia's Moscow.");
+  ASSERT_EQ(m.places.size(), 2u);
+  EXPECT_EQ(m.places[1].name, "Moscow");
+  EXPECT_FALSE(m.places[1].is_state);
+}
+
 }  // namespace
 }  // namespace attache::extract

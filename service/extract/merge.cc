@@ -19,6 +19,11 @@ std::set<std::string> KeysOf(const Contact& contact) {
   return keys;
 }
 
+// Named cities that differ are different occasions.
+bool PlacesCompatible(const Location& a, const Location& b) {
+  return a.city.empty() || b.city.empty() || a.city == b.city;
+}
+
 bool TimesCompatible(const TimeSpec& a, const TimeSpec& b) {
   if (a.granularity == TimeGranularity::kNone ||
       b.granularity == TimeGranularity::kNone) {
@@ -160,6 +165,20 @@ void CancelWithVisit(std::vector<Contact>* contacts) {
 
 }  // namespace
 
+void DateByPublicationMonth(absl::CivilDay published,
+                            std::vector<Contact>* contacts) {
+  const absl::CivilMonth month(published);
+  for (Contact& contact : *contacts) {
+    if (contact.time.granularity != TimeGranularity::kNone ||
+        StatusClass(contact.status) == 1) {
+      continue;
+    }
+    contact.time.granularity = TimeGranularity::kMonth;
+    contact.time.start = absl::CivilDay(month);
+    contact.time.end = absl::CivilDay(month + 1) - 1;
+  }
+}
+
 int StatusClass(ContactStatus status) {
   switch (status) {
     case ContactStatus::kOccurred:
@@ -190,7 +209,8 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
           keys[i] != candidate_keys ||
           StatusClass(merged[i].status) !=
               StatusClass(candidate.contact.status) ||
-          !TimesCompatible(merged[i].time, candidate.contact.time)) {
+          !TimesCompatible(merged[i].time, candidate.contact.time) ||
+          !PlacesCompatible(merged[i].location, candidate.contact.location)) {
         continue;
       }
       Absorb(std::move(candidate.contact), &merged[i]);

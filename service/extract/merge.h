@@ -14,6 +14,7 @@
 
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "extract/contact.h"
 #include "extract/contacts.h"
 
@@ -22,6 +23,11 @@ namespace attache::extract {
 // Merges `candidates` (in reading order) into contacts in order of first
 // evidence.
 std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates);
+
+// Dates contacts that happened or were called off but carry no date of
+// their own by the month of `published`: news reports recent events.
+void DateByPublicationMonth(absl::CivilDay published,
+                            std::vector<Contact>* contacts);
 
 // "real", "future" or "canceled": the status classes of the guideline.
 int StatusClass(ContactStatus status);

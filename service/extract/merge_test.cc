@@ -152,5 +152,26 @@ TEST(MergeTest, AnaphoricMentionOnlySupports) {
   EXPECT_EQ(out[0].status, ContactStatus::kCanceled);
 }
 
+TEST(MergeTest, DifferentCitiesAreDifferentOccasions) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kOccurred,
+                         {Person("a", "USA"), Person("b", "CHN")}, 0));
+  in.back().contact.location.city = "Paris";
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kOccurred,
+                         {Person("a", "USA"), Person("b", "CHN")}, 1));
+  in.back().contact.location.city = "Lahore";
+  EXPECT_EQ(MergeContacts(std::move(in)).size(), 2u);
+}
+
+TEST(MergeTest, UndatedPastContactsTakeThePublicationMonth) {
+  std::vector<Contact> contacts(2);
+  contacts[0].status = ContactStatus::kOccurred;
+  contacts[1].status = ContactStatus::kPlanned;
+  DateByPublicationMonth(absl::CivilDay(2024, 5, 15), &contacts);
+  EXPECT_EQ(contacts[0].time.granularity, TimeGranularity::kMonth);
+  EXPECT_EQ(contacts[0].time.start, absl::CivilDay(2024, 5, 1));
+  EXPECT_EQ(contacts[1].time.granularity, TimeGranularity::kNone);
+}
+
 }  // namespace
 }  // namespace attache::extract
