@@ -117,6 +117,9 @@ class SentenceContacts {
                        std::vector<Participant>* to) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
+  // True when the place at token `begin` is one left behind ("outside of
+  // the Gaza Strip", "from Kabul").
+  bool IsDeparturePlace(size_t begin) const;
   // Tokens of [begin, end) inside actor mentions.
   size_t ActorTokens(size_t begin, size_t end) const;
   // True when a relative clause or ";" opens inside [begin, end).
@@ -158,6 +161,18 @@ bool SentenceContacts::InTime(size_t token) const {
   return std::any_of(times_.begin(), times_.end(), [&](const auto& e) {
     return e.token_begin <= token && token < e.token_end;
   });
+}
+
+bool SentenceContacts::IsDeparturePlace(size_t begin) const {
+  for (size_t i = begin, steps = 0; i > 0 && steps < 4; --i, ++steps) {
+    const absl::string_view w = tokens_[i - 1].lower;
+    if (IsOneOf(w, {"outside", "from", "leave", "left", "leaving"})) {
+      return true;
+    }
+    if (!IsOneOf(w, {"the", "of"}) && !tokens_[i - 1].word) return false;
+    if (IsOneOf(w, {"to", "in", "into"})) return false;
+  }
+  return false;
 }
 
 size_t SentenceContacts::ActorTokens(size_t begin, size_t end) const {
@@ -699,6 +714,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   size_t next_expected = 0;
   for (const PlaceMention& p : spots) {
     if (p.token_begin < search_from) continue;
+    // "a trip outside of Gaza", "left Cairo": a place left is no
+    // destination.
+    if (destinations.empty() && IsDeparturePlace(p.token_begin)) break;
     if (destinations.empty()) {
       if (p.token_begin - search_from > 8) break;
     } else if (p.token_begin < next_expected) {

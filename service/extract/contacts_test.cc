@@ -124,5 +124,12 @@ TEST(ContactsTest, DateOfTheReportDoesNotDateTheContact) {
   EXPECT_EQ(contacts[0].time.start, absl::CivilDay(2024, 5, 1));
 }
 
+TEST(ContactsTest, PlaceLeftIsNoDestination) {
+  EXPECT_TRUE(
+      ContactsOf("Alder Quint made his last trip outside of Switzerland in "
+                 "2023.")
+          .empty());
+}
+
 }  // namespace
 }  // namespace attache::extract

@@ -19,9 +19,14 @@ std::set<std::string> KeysOf(const Contact& contact) {
   return keys;
 }
 
-// Named cities that differ are different occasions.
-bool PlacesCompatible(const Location& a, const Location& b) {
-  return a.city.empty() || b.city.empty() || a.city == b.city;
+// A dated mention in another named city is another occasion; undated
+// mentions of nearby places ("in Lahore", "at Raiwind Palace") may tell of
+// the same one.
+bool PlacesCompatible(const Contact& a, const Contact& b) {
+  const bool undated = a.time.granularity == TimeGranularity::kNone &&
+                       b.time.granularity == TimeGranularity::kNone;
+  return undated || a.location.city.empty() || b.location.city.empty() ||
+         a.location.city == b.location.city;
 }
 
 bool TimesCompatible(const TimeSpec& a, const TimeSpec& b) {
@@ -210,7 +215,7 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
           StatusClass(merged[i].status) !=
               StatusClass(candidate.contact.status) ||
           !TimesCompatible(merged[i].time, candidate.contact.time) ||
-          !PlacesCompatible(merged[i].location, candidate.contact.location)) {
+          !PlacesCompatible(merged[i], candidate.contact)) {
         continue;
       }
       Absorb(std::move(candidate.contact), &merged[i]);

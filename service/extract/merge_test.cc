@@ -160,6 +160,7 @@ TEST(MergeTest, DifferentCitiesAreDifferentOccasions) {
   in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kOccurred,
                          {Person("a", "USA"), Person("b", "CHN")}, 1));
   in.back().contact.location.city = "Lahore";
+  in.back().contact.time = Day(2024, 1, 5);
   EXPECT_EQ(MergeContacts(std::move(in)).size(), 2u);
 }
 
@@ -171,6 +172,17 @@ TEST(MergeTest, UndatedPastContactsTakeThePublicationMonth) {
   EXPECT_EQ(contacts[0].time.granularity, TimeGranularity::kMonth);
   EXPECT_EQ(contacts[0].time.start, absl::CivilDay(2024, 5, 1));
   EXPECT_EQ(contacts[1].time.granularity, TimeGranularity::kNone);
+}
+
+TEST(MergeTest, UndatedMentionsOfNearbyPlacesMerge) {
+  std::vector<ContactCandidate> in;
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kOccurred,
+                         {Person("a", "USA"), Person("b", "CHN")}, 0));
+  in.back().contact.location.city = "Lahore";
+  in.push_back(Candidate(ContactKind::kMeeting, ContactStatus::kOccurred,
+                         {Person("a", "USA"), Person("b", "CHN")}, 1));
+  in.back().contact.location.city = "Raiwind";
+  EXPECT_EQ(MergeContacts(std::move(in)).size(), 1u);
 }
 
 }  // namespace

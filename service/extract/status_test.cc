@@ -74,5 +74,14 @@ TEST(StatusTest, PostCueReachesPastTheParticipants) {
             ContactStatus::kOngoing);
 }
 
+TEST(StatusTest, ScheduledAndAnticipatedArePlans) {
+  EXPECT_EQ(StatusAt("Nobody knew why the visit was scheduled so late.",
+                     "visit", TriggerTense::kNone),
+            ContactStatus::kPlanned);
+  EXPECT_EQ(StatusAt("Hotels filled in anticipation of the visit.", "visit",
+                     TriggerTense::kNone),
+            ContactStatus::kPlanned);
+}
+
 }  // namespace
 }  // namespace attache::extract
