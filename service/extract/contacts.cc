@@ -325,7 +325,8 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
   // trigger's own clause wins over a person before it.
   size_t clause_start = 0;
   for (size_t i = token; i-- > 0;) {
-    if (tokens_[i].lower != "to" && IsClauseBreak(tokens_[i].lower)) {
+    if (tokens_[i].lower != "to" &&
+        HasClass(tokens_[i], WordClass::kClauseBreak)) {
       clause_start = i + 1;
       break;
     }
@@ -435,7 +436,7 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
       if (distance > 10) {
         bool same_clause = true;
         for (size_t i = t.end; i < e.token_begin && same_clause; ++i) {
-          same_clause = !IsClauseBreak(tokens_[i].lower) &&
+          same_clause = !HasClass(tokens_[i], WordClass::kClauseBreak) &&
                         tokens_[i].lower != ";" &&
                         std::none_of(triggers_.begin(), triggers_.end(),
                                      [i](const TriggerMatch& other) {

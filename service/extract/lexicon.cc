@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_split.h"
 
 namespace attache::extract {
@@ -306,18 +305,6 @@ constexpr absl::string_view kNameStopWords[] = {
     "next",      "both",    "after",      "before",    "while",   "as",
 };
 
-template <size_t N>
-absl::flat_hash_set<absl::string_view> MakeSet(
-    const absl::string_view (&words)[N]) {
-  return absl::flat_hash_set<absl::string_view>(std::begin(words),
-                                                std::end(words));
-}
-
-bool InSet(const absl::flat_hash_set<absl::string_view>& set,
-           absl::string_view word) {
-  return set.contains(word);
-}
-
 // Phrases of a table indexed by first word. Entry has a `phrase` member.
 template <typename Entry>
 class PhraseIndex {
@@ -397,46 +384,54 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
   return kIndex->Match(tokens, pos, length);
 }
 
+uint8_t WordClassesOf(absl::string_view lower_token) {
+  static const auto* const kClasses = [] {
+    auto* classes = new absl::flat_hash_map<absl::string_view, uint8_t>();
+    const auto add = [classes](absl::Span<const absl::string_view> words,
+                               WordClass word_class) {
+      for (const absl::string_view word : words) {
+        (*classes)[word] |= static_cast<uint8_t>(word_class);
+      }
+    };
+    add(kGroupNouns, WordClass::kGroupNoun);
+    add(kRoleWords, WordClass::kRoleWord);
+    add(kClauseBreaks, WordClass::kClauseBreak);
+    add(kReportingVerbs, WordClass::kReportingVerb);
+    add(kSingularPronouns, WordClass::kSingularPronoun);
+    add(kPluralPronouns, WordClass::kPluralPronoun);
+    add(kNameStopWords, WordClass::kNameStopWord);
+    return classes;
+  }();
+  const auto it = kClasses->find(lower_token);
+  return it == kClasses->end() ? 0 : it->second;
+}
+
 bool IsGroupNoun(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kGroupNouns));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kGroupNoun);
 }
 
 bool IsRoleWord(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kRoleWords));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kRoleWord);
 }
 
 bool IsClauseBreak(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kClauseBreaks));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kClauseBreak);
 }
 
 bool IsReportingVerb(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kReportingVerbs));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kReportingVerb);
 }
 
 bool IsSingularPersonPronoun(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kSingularPronouns));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kSingularPronoun);
 }
 
 bool IsPluralPronoun(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kPluralPronouns));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kPluralPronoun);
 }
 
 bool IsNameStopWord(absl::string_view lower_token) {
-  static const auto* const kSet =
-      new absl::flat_hash_set<absl::string_view>(MakeSet(kNameStopWords));
-  return InSet(*kSet, lower_token);
+  return HasClass(WordClassesOf(lower_token), WordClass::kNameStopWord);
 }
 
 }  // namespace attache::extract

@@ -82,6 +82,29 @@ struct PluralTitleEntry {
 const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
                                          size_t pos, size_t* length);
 
+// Word classes of the single-word lists below, as bit flags; Tokenize()
+// stores them on every token (Token::classes) so that per-token checks cost
+// no lookup.
+enum class WordClass : uint8_t {
+  kGroupNoun = 1 << 0,
+  kRoleWord = 1 << 1,
+  kClauseBreak = 1 << 2,
+  kReportingVerb = 1 << 3,
+  kSingularPronoun = 1 << 4,
+  kPluralPronoun = 1 << 5,
+  kNameStopWord = 1 << 6,
+};
+
+// The classes of `lower_token`: an OR of WordClass flags.
+uint8_t WordClassesOf(absl::string_view lower_token);
+
+inline bool HasClass(uint8_t classes, WordClass word_class) {
+  return (classes & static_cast<uint8_t>(word_class)) != 0;
+}
+inline bool HasClass(const Token& token, WordClass word_class) {
+  return HasClass(token.classes, word_class);
+}
+
 // Nouns that make "<state adjective> <noun>" a group actor: "officials",
 // "delegation", "negotiating team".
 bool IsGroupNoun(absl::string_view lower_token);

@@ -212,7 +212,7 @@ size_t SentenceScanner::UnknownNameLength(size_t i) const {
         n > 0 && std::find(kParticles.begin(), kParticles.end(), t.lower) !=
                      kParticles.end();
     if (!particle) {
-      if (!t.word || !t.capitalized || IsNameStopWord(t.lower) ||
+      if (!t.word || !t.capitalized || HasClass(t, WordClass::kNameStopWord) ||
           IsRoleWord(t.lower)) {
         break;
       }
@@ -466,7 +466,8 @@ void SentenceScanner::AddGroups(size_t noun) {
       break;
     }
     const Token& t = tokens_[pos - 1];
-    if (!t.word || t.capitalized || IsNameStopWord(t.lower)) break;
+    if (!t.word || t.capitalized || HasClass(t, WordClass::kNameStopWord))
+      break;
     --pos;
     ++modifiers;
   }
@@ -568,16 +569,17 @@ SentenceMentions SentenceScanner::Run() {
                        .type = MentionType::kCounterpart};
         m.actor.country_code = country;
         out_.actors.push_back(std::move(m));
-      } else if (IsGroupNoun(t.lower) && !(i + 1 < tokens_.size() &&
-                                           IsGroupNoun(tokens_[i + 1].lower))) {
+      } else if (HasClass(t, WordClass::kGroupNoun) &&
+                 !(i + 1 < tokens_.size() &&
+                   HasClass(tokens_[i + 1], WordClass::kGroupNoun))) {
         AddGroups(i);
-      } else if (IsSingularPersonPronoun(t.lower)) {
+      } else if (HasClass(t, WordClass::kSingularPronoun)) {
         ActorMention m{.token_begin = i,
                        .token_end = i + 1,
                        .type = MentionType::kPronoun};
         m.actor.mention = t.lower;
         out_.actors.push_back(std::move(m));
-      } else if (IsPluralPronoun(t.lower) ||
+      } else if (HasClass(t, WordClass::kPluralPronoun) ||
                  ((t.lower == "the" || t.lower == "both") &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
                    Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&

@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "extract/lexicon.h"
 
 namespace attache::extract {
 namespace {
@@ -73,6 +74,7 @@ void PushToken(absl::string_view text, size_t begin, size_t end,
       absl::StartsWith(piece, "\xE2\x80\x98")) {
     token.lower = "'" + token.lower.substr(3);
   }
+  token.classes = WordClassesOf(token.lower);
   token.capitalized = StartsUpper(piece);
   size_t unused = 0;
   token.word = Classify(text, begin, &unused) == CharClass::kWord;
@@ -83,6 +85,7 @@ void PushToken(absl::string_view text, size_t begin, size_t end,
 
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 1);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;

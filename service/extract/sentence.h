@@ -27,6 +27,7 @@ struct Token {
   std::string lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
+  uint8_t classes = 0;       // WordClass flags of `lower` (extract/lexicon.h)
 };
 
 struct Sentence {
