@@ -9,15 +9,9 @@
 namespace attache::extract {
 namespace {
 
-using testing::ExtractText;
+using testing::ContactsOf;
 using testing::Names;
 using ::testing::UnorderedElementsAre;
-
-std::vector<Contact> ContactsOf(absl::string_view body) {
-  absl::StatusOr<ExtractionResult> result = ExtractText("", body);
-  EXPECT_TRUE(result.ok()) << result.status();
-  return result.ok() ? result->contacts : std::vector<Contact>{};
-}
 
 TEST(ContactsTest, InfinitiveSubjectIsTheVisitor) {
   const auto contacts =

@@ -6,11 +6,7 @@
 namespace attache::extract {
 namespace {
 
-std::vector<Contact> ContactsOf(absl::string_view body) {
-  absl::StatusOr<ExtractionResult> result = testing::ExtractText("", body);
-  EXPECT_TRUE(result.ok()) << result.status();
-  return result.ok() ? result->contacts : std::vector<Contact>{};
-}
+using testing::ContactsOf;
 
 const Contact* FindKind(const std::vector<Contact>& contacts,
                         ContactKind kind) {

@@ -102,6 +102,9 @@ class SentenceScanner {
   // State codes of the coordinated state mentions found last before
   // token `end`, nearest first.
   std::vector<std::string> CoordinatedStatesBefore(size_t end) const;
+  // A state or organisation mention over `span`.
+  void AddCollective(const Span& span, MentionType type, ActorKind kind,
+                     const std::string& code);
   // One person mention over [begin, end) per state's holder of `office`.
   void AddHolders(size_t begin, size_t end, absl::string_view office,
                   const std::vector<std::string>& states);
@@ -446,6 +449,18 @@ void SentenceScanner::AddHolders(size_t begin, size_t end,
   }
 }
 
+void SentenceScanner::AddCollective(const Span& span, MentionType type,
+                                    ActorKind kind, const std::string& code) {
+  ActorMention m{.token_begin = span.token_begin,
+                 .token_end = span.token_end,
+                 .type = type};
+  m.actor.kind = kind;
+  m.actor.country_code = code;
+  m.actor.mention = TextOf(span.token_begin, span.token_end);
+  m.possessive = Lower(span.token_end, "'s");
+  out_.actors.push_back(std::move(m));
+}
+
 void SentenceScanner::AddGroups(size_t noun) {
   // Walk left over modifiers ("negotiating", "intelligence", "senior") and
   // coordinated qualifiers ("U.S. and Chinese").
@@ -669,24 +684,12 @@ SentenceMentions SentenceScanner::Run() {
       continue;
     }
     if (const EntityRef* ref = span->First(EntityType::kState, {})) {
-      ActorMention m{.token_begin = i,
-                     .token_end = span->token_end,
-                     .type = MentionType::kState};
-      m.actor.kind = ActorKind::kState;
-      m.actor.country_code = kb_.states()[ref->index].code;
-      m.actor.mention = TextOf(i, span->token_end);
-      m.possessive = Lower(span->token_end, "'s");
-      out_.actors.push_back(std::move(m));
+      AddCollective(*span, MentionType::kState, ActorKind::kState,
+                    kb_.states()[ref->index].code);
     } else if (const EntityRef* org =
                    span->First(EntityType::kOrganization, {})) {
-      ActorMention m{.token_begin = i,
-                     .token_end = span->token_end,
-                     .type = MentionType::kOrganization};
-      m.actor.kind = ActorKind::kOrganization;
-      m.actor.country_code = kb_.organizations()[org->index].code;
-      m.actor.mention = TextOf(i, span->token_end);
-      m.possessive = Lower(span->token_end, "'s");
-      out_.actors.push_back(std::move(m));
+      AddCollective(*span, MentionType::kOrganization, ActorKind::kOrganization,
+                    kb_.organizations()[org->index].code);
     }
     i = span->token_end;
   }

@@ -3,6 +3,8 @@
 #include <memory>
 #include <utility>
 
+#include "gtest/gtest.h"
+
 namespace attache::extract::testing {
 namespace {
 
@@ -40,6 +42,12 @@ absl::StatusOr<ExtractionResult> ExtractText(
   ExtractOptions options;
   options.debug = true;
   return extractor->Extract(article, options);
+}
+
+std::vector<Contact> ContactsOf(absl::string_view body) {
+  absl::StatusOr<ExtractionResult> result = ExtractText("", body);
+  EXPECT_TRUE(result.ok()) << result.status();
+  return result.ok() ? result->contacts : std::vector<Contact>{};
 }
 
 std::vector<std::string> Names(const Contact& contact) {

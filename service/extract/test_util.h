@@ -26,6 +26,10 @@ absl::StatusOr<ExtractionResult> ExtractText(
     absl::string_view title, absl::string_view body,
     std::optional<absl::CivilDay> published = absl::CivilDay(2024, 5, 15));
 
+// The contacts of `body` (no title, the default published date); an
+// extraction error fails the calling test and yields none.
+std::vector<Contact> ContactsOf(absl::string_view body);
+
 // Participant names, or the country code of unnamed ones.
 std::vector<std::string> Names(const Contact& contact);
 

@@ -39,6 +39,15 @@ int WeekdayOf(absl::string_view lower) {
   return -1;
 }
 
+// The first month of a season's name, else 0.
+int SeasonStart(absl::string_view lower) {
+  if (lower == "spring") return 3;
+  if (lower == "summer") return 6;
+  if (lower == "fall" || lower == "autumn") return 9;
+  if (lower == "winter") return 12;
+  return 0;
+}
+
 int SmallNumber(absl::string_view lower) {
   static constexpr std::array<absl::string_view, 11> kWords = {
       "a",   "one",   "two",   "three", "four", "five",
@@ -183,19 +192,12 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
       *e = {.kind = TimeExprKind::kYearOffset, .value = offset};
       return 2;
     }
-    for (const auto& [name, first_month] :
-         {std::pair<absl::string_view, int>{"spring", 3},
-          {"summer", 6},
-          {"fall", 9},
-          {"autumn", 9},
-          {"winter", 12}}) {
-      if (unit == name) {
-        *e = {.kind = TimeExprKind::kSeason,
-              .value = first_month,
-              .next = offset > 0,
-              .last = offset < 0};
-        return 2;
-      }
+    if (const int first_month = SeasonStart(unit); first_month != 0) {
+      *e = {.kind = TimeExprKind::kSeason,
+            .value = first_month,
+            .next = offset > 0,
+            .last = offset < 0};
+      return 2;
     }
     // "next week's": handled above; "this afternoon" and friends below.
     if (offset == 0 &&
@@ -224,16 +226,9 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
       *e = {.kind = TimeExprKind::kWeekend, .value = 0};
       return 3;
     }
-    for (const auto& [name, first_month] :
-         {std::pair<absl::string_view, int>{"spring", 3},
-          {"summer", 6},
-          {"fall", 9},
-          {"autumn", 9},
-          {"winter", 12}}) {
-      if (unit == name) {
-        *e = {.kind = TimeExprKind::kSeason, .value = first_month};
-        return 3;
-      }
+    if (const int first_month = SeasonStart(unit); first_month != 0) {
+      *e = {.kind = TimeExprKind::kSeason, .value = first_month};
+      return 3;
     }
   }
   // "two weeks ago", "three days ago".
