@@ -430,7 +430,8 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
     if (DatesReport(e)) continue;
     size_t distance = 0;
     if (e.token_begin >= t.end) {
-      distance = e.token_begin - t.end;
+      // Participants' names do not count as distance.
+      distance = e.token_begin - t.end - ActorTokens(t.end, e.token_begin);
       if (distance > 20) continue;
       // Further than a few words only within the trigger's clause.
       if (distance > 10) {
@@ -629,6 +630,12 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
     Contact& d = dated.contact;
     std::vector<std::string> dated_rules = rules;
     d.time = TimeFor(time, &d.status, &dated_rules);
+    // A trip begun on the publication day is under way.
+    if (kind == ContactKind::kVisit && d.status == ContactStatus::kOccurred &&
+        d.time.granularity == TimeGranularity::kDay &&
+        d.time.start == published_) {
+      d.status = ContactStatus::kOngoing;
+    }
     // "the visit" with no cue, time or place of its own refers back to a
     // contact already reported.
     const bool anaphoric =

@@ -125,5 +125,22 @@ TEST(ContactsTest, PlaceLeftIsNoDestination) {
           .empty());
 }
 
+TEST(ContactsTest, NamesDoNotCountAsDistanceToTheDate) {
+  const auto contacts = ContactsOf(
+      "The president, Dana Whitcombe, receiving the Vice President of China, "
+      "Mr. Bao Lin, at the ceremonial reception, at the palace, in "
+      "Washington on April 18, 2024.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].time.start, absl::CivilDay(2024, 4, 18));
+}
+
+TEST(ContactsTest, TripBegunOnThePublicationDayIsUnderWay) {
+  const auto contacts =
+      ContactsOf("Alder Quint arrives in Beijing today for an official visit.");
+  ASSERT_FALSE(contacts.empty());
+  EXPECT_EQ(contacts[0].kind, ContactKind::kVisit);
+  EXPECT_EQ(contacts[0].status, ContactStatus::kOngoing);
+}
+
 }  // namespace
 }  // namespace attache::extract

@@ -61,5 +61,15 @@ TEST(LocationTest, RelativeClauseEndsThePlaceSearch) {
   EXPECT_EQ(contacts[0].location.city, "");
 }
 
+TEST(LocationTest, MeetingPlannedDuringAVisitUnderWayTakesItsPlace) {
+  const auto contacts = ContactsOf(
+      "Alder Quint arrives in Beijing today. Quint will hold talks with Lu "
+      "Feng.");
+  const Contact* meeting = FindKind(contacts, ContactKind::kMeeting);
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_EQ(meeting->status, ContactStatus::kPlanned);
+  EXPECT_EQ(meeting->location.city, "Beijing");
+}
+
 }  // namespace
 }  // namespace attache::extract

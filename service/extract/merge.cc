@@ -114,8 +114,11 @@ bool MeetsDuring(const Contact& meeting, const Contact& visit) {
     has_visitor |= KeyOf(p.actor) == KeyOf(visitor->actor);
     has_host |= p.actor.country_code == host->actor.country_code;
   }
-  return has_visitor && has_host &&
-         StatusClass(meeting.status) == StatusClass(visit.status) &&
+  // Meetings planned during a visit under way belong to it too.
+  const bool same_class =
+      StatusClass(meeting.status) == StatusClass(visit.status) ||
+      (visit.status == ContactStatus::kOngoing && IsFuture(meeting.status));
+  return has_visitor && has_host && same_class &&
          TimesCompatible(meeting.time, visit.time) &&
          (meeting.location.country_code.empty() ||
           meeting.location.country_code == host->actor.country_code);
