@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -39,14 +40,14 @@ RunResult RunTool(const std::string& args) {
   return result;
 }
 
-std::string WriteArticle(const std::string& name, const std::string& json) {
+std::string WriteArticle(absl::string_view name, absl::string_view json) {
   const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / name;
+      std::filesystem::temp_directory_path() / std::string(name);
   std::ofstream(path) << json;
   return path.string();
 }
 
-constexpr char kArticle[] =
+constexpr absl::string_view kArticle =
     R"({"id": "art-1", "published": "2024-05-15", "title": "",)"
     R"( "body": "Alder Quint met Lu Feng in Geneva on Monday."})";
 

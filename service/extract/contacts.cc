@@ -113,8 +113,6 @@ class SentenceContacts {
   std::optional<size_t> ObjectAfter(size_t token, size_t max_gap) const;
   std::vector<Participant> ToParticipants(const std::vector<size_t>& group,
                                           ParticipantRole role) const;
-  void AddParticipants(const std::vector<Participant>& add,
-                       std::vector<Participant>* to) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
   // True when the place at token `begin` is one left behind ("outside of
@@ -138,7 +136,8 @@ class SentenceContacts {
   void Emit(const TriggerMatch& t, ContactKind kind,
             std::vector<Participant> participants, ContactStatus status,
             const std::optional<PlaceMention>& place, std::string destination,
-            std::vector<std::string> rules, std::vector<ContactCandidate>* out);
+            const std::vector<std::string>& rules,
+            std::vector<ContactCandidate>* out);
   void Visit(const TriggerMatch& t, ContactStatus status,
              std::vector<std::string> rules,
              std::vector<ContactCandidate>* out);
@@ -402,8 +401,9 @@ std::vector<Participant> SentenceContacts::ToParticipants(
   return out;
 }
 
-void SentenceContacts::AddParticipants(const std::vector<Participant>& add,
-                                       std::vector<Participant>* to) const {
+// Appends the participants of `add` not yet in *to.
+void AddParticipants(const std::vector<Participant>& add,
+                     std::vector<Participant>* to) {
   for (const Participant& p : add) {
     const std::string key = KeyOf(p.actor);
     const bool seen = std::any_of(to->begin(), to->end(), [&](const auto& q) {
@@ -573,7 +573,7 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
                             ContactStatus status,
                             const std::optional<PlaceMention>& place,
                             std::string destination,
-                            std::vector<std::string> rules,
+                            const std::vector<std::string>& rules,
                             std::vector<ContactCandidate>* out) {
   // At least two sides: participants of different states, or of unknown
   // state.

@@ -110,7 +110,7 @@ TEST_F(ExtractorTest, EmptyBodyIsAnError) {
 
 TEST_F(ExtractorTest, HostileInputsNeverCrash) {
   std::string big;
-  while (big.size() < 5 * 1024 * 1024) {
+  while (big.size() < size_t{5} * 1024 * 1024) {
     big += "Alder Quint met Bao Lin in Geneva on Monday. Markets rose. ";
   }
   EXPECT_TRUE(Run("", big).ok());

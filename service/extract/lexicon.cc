@@ -17,7 +17,7 @@ using T = TriggerTense;
 // ---------------------------------------------------------------------------
 // Contact triggers. Phrases are matched on lower-case tokens; the longest
 // phrase starting at a token wins.
-constexpr TriggerEntry kTriggers[] = {
+constexpr auto kTriggers = std::to_array<TriggerEntry>({
     // MEETING: verbs.
     {"met", K::kMeeting, F::kVerb, T::kPast, false},
     {"meets", K::kMeeting, F::kVerb, T::kPresent, false},
@@ -124,12 +124,12 @@ constexpr TriggerEntry kTriggers[] = {
     {"wrote to", K::kCorrespondence, F::kVerb, T::kPast, false},
     {"message to", K::kCorrespondence, F::kNoun, T::kNone, false},
     {"congratulatory message", K::kCorrespondence, F::kNoun, T::kNone, false},
-};
+});
 
 // ---------------------------------------------------------------------------
 // Status cues before the trigger, in the trigger's clause.
 using C = StatusCue;
-constexpr StatusCueEntry kPreCues[] = {
+constexpr auto kPreCues = std::to_array<StatusCueEntry>({
     {"not", C::kNegation},
     {"n't", C::kNegation},
     {"never", C::kNegation},
@@ -194,10 +194,10 @@ constexpr StatusCueEntry kPreCues[] = {
     {"is in", C::kOngoing},
     {"are in", C::kOngoing},
     {"was in", C::kOngoing},
-};
+});
 
 // Status cues after the trigger ("the visit ... has been postponed").
-constexpr StatusCueEntry kPostCues[] = {
+constexpr auto kPostCues = std::to_array<StatusCueEntry>({
     {"postponed", C::kCanceled},
     {"canceled", C::kCanceled},
     {"cancelled", C::kCanceled},
@@ -218,11 +218,11 @@ constexpr StatusCueEntry kPostCues[] = {
     {"kicked off", C::kOngoing},
     {"is under way", C::kOngoing},
     {"is underway", C::kOngoing},
-};
+});
 
 // ---------------------------------------------------------------------------
 // Plural titles: one office holder per state.
-constexpr PluralTitleEntry kPluralTitles[] = {
+constexpr auto kPluralTitles = std::to_array<PluralTitleEntry>({
     {"presidents", "head_of_state"},
     {"leaders", "head_of_state"},
     {"heads of state", "head_of_state"},
@@ -235,18 +235,30 @@ constexpr PluralTitleEntry kPluralTitles[] = {
     {"defence ministers", "defence_minister"},
     {"finance ministers", "finance_minister"},
     {"national security advisers", "national_security_adviser"},
-};
+});
 
 // ---------------------------------------------------------------------------
-constexpr absl::string_view kGroupNouns[] = {
-    "officials",    "official",     "delegation",  "delegations",
-    "team",         "teams",        "negotiators", "diplomats",
-    "government",   "authorities",  "leadership",  "envoys",
-    "side",         "intelligence", "ministers",   "representatives",
+constexpr auto kGroupNouns = std::to_array<absl::string_view>({
+    "officials",
+    "official",
+    "delegation",
+    "delegations",
+    "team",
+    "teams",
+    "negotiators",
+    "diplomats",
+    "government",
+    "authorities",
+    "leadership",
+    "envoys",
+    "side",
+    "intelligence",
+    "ministers",
+    "representatives",
     "counterparts",
-};
+});
 
-constexpr absl::string_view kRoleWords[] = {
+constexpr auto kRoleWords = std::to_array<absl::string_view>({
     "president",    "vice",       "prime",      "minister",
     "premier",      "chancellor", "secretary",  "envoy",
     "ambassador",   "leader",     "chief",      "king",
@@ -267,28 +279,29 @@ constexpr absl::string_view kRoleWords[] = {
     "mr",           "mrs",        "ms",         "dr",
     "lady",         "federal",    "economic",   "agency",
     "new",          "former",     "acting",     "pope",
-};
+});
 
-constexpr absl::string_view kClauseBreaks[] = {
+constexpr auto kClauseBreaks = std::to_array<absl::string_view>({
     "as",        "while",  "after",   "before",    "because", "although",
     "though",    "since",  "when",    "where",     "which",   "who",
     "whom",      "but",    "however", "said",      "says",    "amid",
     "following", "during", "ahead",   "despite",   "that",    "to",
     "saying",    "adding", "noting",  "stressing", "if",      "unless",
-};
+});
 
-constexpr absl::string_view kReportingVerbs[] = {
+constexpr auto kReportingVerbs = std::to_array<absl::string_view>({
     "said",     "says",  "say",      "announced", "announces",
     "told",     "tells", "reported", "reports",   "confirmed",
     "confirms", "added", "stated",   "tweeted",   "wrote",
     "posted",   "noted", "declared", "revealed",  "disclosed",
-};
+});
 
-constexpr absl::string_view kSingularPronouns[] = {"he", "she", "him", "her",
-                                                   "his"};
-constexpr absl::string_view kPluralPronouns[] = {"they", "them", "their"};
+constexpr auto kSingularPronouns =
+    std::to_array<absl::string_view>({"he", "she", "him", "her", "his"});
+constexpr auto kPluralPronouns =
+    std::to_array<absl::string_view>({"they", "them", "their"});
 
-constexpr absl::string_view kNameStopWords[] = {
+constexpr auto kNameStopWords = std::to_array<absl::string_view>({
     "the",       "a",       "an",         "and",       "of",      "in",
     "on",        "at",      "for",        "with",      "by",      "to",
     "monday",    "tuesday", "wednesday",  "thursday",  "friday",  "saturday",
@@ -303,7 +316,7 @@ constexpr absl::string_view kNameStopWords[] = {
     "had",       "have",    "is",         "was",       "were",    "are",
     "meanwhile", "however", "reportedly", "earlier",   "later",   "last",
     "next",      "both",    "after",      "before",    "while",   "as",
-};
+});
 
 // Phrases of a table indexed by first word. Entry has a `phrase` member.
 template <typename Entry>
@@ -328,7 +341,8 @@ template <typename Entry>
 PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries) {
   for (const Entry& entry : entries) {
     std::vector<absl::string_view> words = absl::StrSplit(entry.phrase, ' ');
-    by_first_word_[words.front()].push_back({&entry, std::move(words)});
+    const absl::string_view first = words.front();
+    by_first_word_[first].push_back({&entry, std::move(words)});
   }
   for (auto& [first, phrases] : by_first_word_) {
     std::stable_sort(phrases.begin(), phrases.end(),

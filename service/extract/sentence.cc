@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -50,11 +51,11 @@ bool StartsUpper(absl::string_view text) {
 
 // Abbreviations whose final dot belongs to the word.
 bool IsAbbreviation(absl::string_view lower) {
-  static constexpr absl::string_view kAbbreviations[] = {
-      "mr",   "mrs",  "ms",  "dr",  "st",   "jan", "feb", "mar", "apr",
-      "jun",  "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "gen",
-      "lt",   "col",  "sen", "rep", "gov",  "jr",  "sr",  "no",  "vs",
-      "prof", "capt", "maj", "adm", "amb",  "pres"};
+  static constexpr auto kAbbreviations = std::to_array<absl::string_view>(
+      {"mr",   "mrs",  "ms",  "dr",  "st",   "jan", "feb", "mar", "apr",
+       "jun",  "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "gen",
+       "lt",   "col",  "sen", "rep", "gov",  "jr",  "sr",  "no",  "vs",
+       "prof", "capt", "maj", "adm", "amb",  "pres"});
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations),
                    lower) != std::end(kAbbreviations);
 }

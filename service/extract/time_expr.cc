@@ -398,10 +398,10 @@ TimeSpec ResolveTime(const TimeExpression& e,
             break;
           case TimeExprKind::kWeekOffset:
           case TimeExprKind::kWeekend:
-            spec = MonthSpan(absl::CivilMonth(pub + 7 * e.value));
+            spec = MonthSpan(absl::CivilMonth(pub + 7L * e.value));
             break;
           case TimeExprKind::kWeeksAgo:
-            spec = MonthSpan(absl::CivilMonth(pub - 7 * e.value));
+            spec = MonthSpan(absl::CivilMonth(pub - 7L * e.value));
             break;
           case TimeExprKind::kMonthOffset:
             spec = MonthSpan(pub_month + e.value);
