@@ -18,7 +18,7 @@ import sys
 from grpc_tools import protoc
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PROTO_ROOTS = (ROOT / "proto", ROOT / "client" / "proto")
+PROTO_ROOTS = (ROOT / "proto",)
 
 
 def main() -> int:

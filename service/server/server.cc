@@ -13,6 +13,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
+#include "grpc_health/v1/health.pb.h"
 
 namespace attache::server {
 namespace {
@@ -89,6 +90,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
         absl::StrCat("could not listen on ", options.listen_address,
                      " (--listen): the address is invalid or in use"));
   }
+  // gRPC's built-in health service carries no descriptor; touching the
+  // generated one registers it, so reflection (grpcurl) can describe it.
+  grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::HealthCheckServiceInterface* health =
       server->grpc_server_->GetHealthCheckService();
   health->SetServingStatus(v1::ExtractionService::service_full_name(), true);
