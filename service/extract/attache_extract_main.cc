@@ -53,7 +53,9 @@ struct Input {
 
 bool ReadFile(const fs::path& path, std::string* out) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return false;
+  if (!file) {
+    return false;
+  }
   std::ostringstream buffer;
   buffer << file.rdbuf();
   *out = buffer.str();
@@ -66,7 +68,9 @@ void AddLines(std::istream& in, const std::string& name,
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+      continue;
+    }
     inputs->push_back({absl::StrCat(name, ":", number), std::move(line)});
   }
 }
@@ -77,21 +81,29 @@ bool AddPath(const fs::path& path, std::vector<Input>* inputs) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(path, error)) {
       const std::string ext = entry.path().extension().string();
-      if (ext == ".json" || ext == ".jsonl") files.push_back(entry.path());
+      if (ext == ".json" || ext == ".jsonl") {
+        files.push_back(entry.path());
+      }
     }
     std::sort(files.begin(), files.end());
     bool ok = true;
-    for (const fs::path& file : files) ok = AddPath(file, inputs) && ok;
+    for (const fs::path& file : files) {
+      ok = AddPath(file, inputs) && ok;
+    }
     return ok;
   }
   if (path.extension() == ".jsonl") {
     std::ifstream file(path);
-    if (!file) return false;
+    if (!file) {
+      return false;
+    }
     AddLines(file, path.string(), inputs);
     return true;
   }
   std::string text;
-  if (!ReadFile(path, &text)) return false;
+  if (!ReadFile(path, &text)) {
+    return false;
+  }
   inputs->push_back({path.string(), std::move(text)});
   return true;
 }
@@ -179,15 +191,21 @@ int main(int argc, char** argv) {
   threads = std::min<int>(threads,
                           static_cast<int>(std::max<size_t>(1, inputs.size())));
   std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back(work);
+  }
   const bool report = inputs.size() >= 200;
   while (report && done.load() < inputs.size()) {
     absl::SleepFor(absl::Seconds(1));
     std::cerr << "\rattache-extract: " << done.load() << "/" << inputs.size()
               << " articles" << std::flush;
   }
-  for (std::thread& thread : pool) thread.join();
-  if (report) std::cerr << "\n";
+  for (std::thread& thread : pool) {
+    thread.join();
+  }
+  if (report) {
+    std::cerr << "\n";
+  }
   int failures = inputs_ok ? 0 : 1;
   for (size_t i = 0; i < inputs.size(); ++i) {
     std::cout << outputs[i];

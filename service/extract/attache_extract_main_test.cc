@@ -29,7 +29,9 @@ RunResult RunTool(const std::string& args) {
                    " --threads=1 ", args, " 2>/dev/null");
   RunResult result;
   FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
+  if (pipe == nullptr) {
+    return result;
+  }
   std::array<char, 4096> buffer{};
   size_t n = 0;
   while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {

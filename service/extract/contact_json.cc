@@ -12,7 +12,9 @@ using nlohmann::json;
 
 std::optional<absl::CivilDay> ParseDay(const std::string& text) {
   absl::CivilDay day;
-  if (text.size() == 10 && absl::ParseCivilTime(text, &day)) return day;
+  if (text.size() == 10 && absl::ParseCivilTime(text, &day)) {
+    return day;
+  }
   return std::nullopt;
 }
 
@@ -89,7 +91,9 @@ absl::StatusOr<ArticleRecord> ParseArticleJson(absl::string_view text,
     return it != doc.end() && it->is_string() ? it->get<std::string>() : "";
   };
   article.id = string_field("id");
-  if (article.id.empty()) article.id = std::string(fallback_id);
+  if (article.id.empty()) {
+    article.id = std::string(fallback_id);
+  }
   article.title = string_field("title");
   article.body = string_field("body");
   const std::string published = string_field("published");
@@ -189,7 +193,9 @@ std::string ProtoJsonLines(absl::string_view article_id,
         {"evidence", evidence},
         {"confidence", c.confidence},
         {"articleId", std::string(article_id)}};
-    if (!c.debug_rules.empty()) contact["debugRules"] = c.debug_rules;
+    if (!c.debug_rules.empty()) {
+      contact["debugRules"] = c.debug_rules;
+    }
     absl::StrAppend(&out, Dump(contact), "\n");
   }
   return out;

@@ -30,8 +30,12 @@ bool IsArgumentGap(absl::string_view lower) {
 }
 
 std::string KeyOf(const Actor& actor) {
-  if (!actor.id.empty()) return actor.id;
-  if (!actor.name.empty()) return "name:" + actor.name;
+  if (!actor.id.empty()) {
+    return actor.id;
+  }
+  if (!actor.name.empty()) {
+    return "name:" + actor.name;
+  }
   return "group:" + actor.country_code;
 }
 
@@ -168,8 +172,12 @@ bool SentenceContacts::IsDeparturePlace(size_t begin) const {
     if (IsOneOf(w, {"outside", "from", "leave", "left", "leaving"})) {
       return true;
     }
-    if (!IsOneOf(w, {"the", "of"}) && !tokens_[i - 1].word) return false;
-    if (IsOneOf(w, {"to", "in", "into"})) return false;
+    if (!IsOneOf(w, {"the", "of"}) && !tokens_[i - 1].word) {
+      return false;
+    }
+    if (IsOneOf(w, {"to", "in", "into"})) {
+      return false;
+    }
   }
   return false;
 }
@@ -179,7 +187,9 @@ size_t SentenceContacts::ActorTokens(size_t begin, size_t end) const {
   for (const ActorMention& a : actors_) {
     const size_t from = std::max(begin, a.token_begin);
     const size_t to = std::min(end, a.token_end);
-    if (from < to) count += to - from;
+    if (from < to) {
+      count += to - from;
+    }
   }
   return count;
 }
@@ -227,7 +237,9 @@ void SentenceContacts::MarkGoverned() {
     while (prev > 0 && IsOneOf(tokens_[prev - 1].lower, {"the", "a", "an"})) {
       --prev;
     }
-    if (prev > 0 && Governs(tokens_[prev - 1].lower)) governed_[k] = true;
+    if (prev > 0 && Governs(tokens_[prev - 1].lower)) {
+      governed_[k] = true;
+    }
     for (const TriggerMatch& t : triggers_) {
       if (t.end == prev) {
         governed_[k] = true;
@@ -242,16 +254,26 @@ void SentenceContacts::MarkGoverned() {
 bool SentenceContacts::Coordinated(size_t a, size_t b) const {
   // Mentions expanded from one phrase ("the presidents of A and B", "U.S. and
   // Chinese negotiators") end together.
-  if (actors_[a].token_end == actors_[b].token_end) return true;
+  if (actors_[a].token_end == actors_[b].token_end) {
+    return true;
+  }
   const size_t end = actors_[a].token_end;
   const size_t begin = actors_[b].token_begin;
-  if (begin < end || begin - end > 2) return false;
-  if (begin == end) return false;
+  if (begin < end || begin - end > 2) {
+    return false;
+  }
+  if (begin == end) {
+    return false;
+  }
   const bool person_a = actors_[a].type == MentionType::kPerson;
   const bool person_b = actors_[b].type == MentionType::kPerson;
-  if (person_a != person_b) return false;
+  if (person_a != person_b) {
+    return false;
+  }
   for (size_t i = end; i < begin; ++i) {
-    if (!IsOneOf(tokens_[i].lower, {",", "and", "-", "&"})) return false;
+    if (!IsOneOf(tokens_[i].lower, {",", "and", "-", "&"})) {
+      return false;
+    }
   }
   return true;
 }
@@ -263,14 +285,18 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
     return k;
   }
   size_t i = actors_[k].token_end;
-  if (i < tokens_.size() && tokens_[i].lower == ",") ++i;
+  if (i < tokens_.size() && tokens_[i].lower == ",") {
+    ++i;
+  }
   if (i + 2 >= tokens_.size() ||
       !IsOneOf(tokens_[i].lower, {"led", "headed"}) ||
       tokens_[i + 1].lower != "by") {
     return k;
   }
   for (size_t leader = k + 1; leader < actors_.size(); ++leader) {
-    if (actors_[leader].token_begin < i + 2) continue;
+    if (actors_[leader].token_begin < i + 2) {
+      continue;
+    }
     if (actors_[leader].token_begin <= i + 6 &&
         actors_[leader].type == MentionType::kPerson) {
       return leader;
@@ -282,11 +308,17 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
 
 std::vector<size_t> SentenceContacts::GroupOf(size_t k) const {
   size_t first = k;
-  while (first > 0 && Coordinated(first - 1, first)) --first;
+  while (first > 0 && Coordinated(first - 1, first)) {
+    --first;
+  }
   size_t last = k;
-  while (last + 1 < actors_.size() && Coordinated(last, last + 1)) ++last;
+  while (last + 1 < actors_.size() && Coordinated(last, last + 1)) {
+    ++last;
+  }
   std::vector<size_t> group;
-  for (size_t i = first; i <= last; ++i) group.push_back(i);
+  for (size_t i = first; i <= last; ++i) {
+    group.push_back(i);
+  }
   return group;
 }
 
@@ -295,7 +327,9 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
   // The subject of an infinitive: "invited him to visit", "for Xi to meet".
   if (token >= 2 && tokens_[token - 1].lower == "to") {
     for (size_t k = actors_.size(); k-- > 0;) {
-      if (actors_[k].token_end > token - 1) continue;
+      if (actors_[k].token_end > token - 1) {
+        continue;
+      }
       if (actors_[k].token_end == token - 1 &&
           actors_[k].type != MentionType::kState &&
           actors_[k].type != MentionType::kOrganization) {
@@ -307,7 +341,9 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
   // A possessor right before the trigger: "Sullivan's meeting".
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
-    if (a.token_end > token) continue;
+    if (a.token_end > token) {
+      continue;
+    }
     if (a.possessive && (a.token_end + 1 == token || a.token_end == token)) {
       return k;
     }
@@ -334,16 +370,24 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
   std::optional<size_t> governed_person;
   for (size_t k = actors_.size(); k-- > 0;) {
     const ActorMention& a = actors_[k];
-    if (a.token_end > token) continue;
+    if (a.token_end > token) {
+      continue;
+    }
     if (a.token_end <= clause_start && other.has_value() &&
         actors_[*other].type == MentionType::kGroup) {
       break;
     }
-    if (token - a.token_end > (noun ? 24 : 14)) break;
+    if (token - a.token_end > (noun ? 24 : 14)) {
+      break;
+    }
     const bool person =
         a.type == MentionType::kPerson || a.type == MentionType::kPluralPronoun;
-    if (!governed_[k] && person) return LeaderOf(k);
-    if (!governed_[k] && !other.has_value()) other = LeaderOf(k);
+    if (!governed_[k] && person) {
+      return LeaderOf(k);
+    }
+    if (!governed_[k] && !other.has_value()) {
+      other = LeaderOf(k);
+    }
     // "talks between A and B ... the meeting with C" has no agent; a verb's
     // agent may still be an object of an earlier clause.
     if (!noun && governed_[k] && person && !governed_person.has_value()) {
@@ -358,7 +402,9 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
   size_t gap = 0;
   for (size_t i = token; i < tokens_.size(); ++i) {
     for (size_t k = 0; k < actors_.size(); ++k) {
-      if (actors_[k].token_begin != i) continue;
+      if (actors_[k].token_begin != i) {
+        continue;
+      }
       // "talks on Syria", "talks on the U.S. proposal": a state after "on"
       // is a topic, not a party.
       size_t before = i;
@@ -368,22 +414,30 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
       const bool topic = actors_[k].type == MentionType::kState && before > 0 &&
                          IsOneOf(tokens_[before - 1].lower,
                                  {"on", "about", "over", "regarding"});
-      if (topic) return std::nullopt;
+      if (topic) {
+        return std::nullopt;
+      }
       return LeaderOf(k);
     }
-    if (InTime(i)) continue;
+    if (InTime(i)) {
+      continue;
+    }
     const bool place =
         std::any_of(places_.begin(), places_.end(), [i](const PlaceMention& p) {
           return p.token_begin <= i && i < p.token_end;
         });
-    if (place) continue;
+    if (place) {
+      continue;
+    }
     const bool qualifier_word =
         tokens_[i].capitalized ||
         IsOneOf(tokens_[i].lower, {"counterpart", "counterparts", "peer"});
     if (!IsArgumentGap(tokens_[i].lower) && !qualifier_word) {
       return std::nullopt;
     }
-    if (++gap > max_gap) return std::nullopt;
+    if (++gap > max_gap) {
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }
@@ -393,7 +447,9 @@ std::vector<Participant> SentenceContacts::ToParticipants(
   std::vector<Participant> out;
   for (size_t k : group) {
     if (actors_[k].type == MentionType::kPluralPronoun) {
-      for (const Participant& p : previous_) out.push_back(p);
+      for (const Participant& p : previous_) {
+        out.push_back(p);
+      }
       continue;
     }
     out.push_back({actors_[k].actor, role});
@@ -409,7 +465,9 @@ void AddParticipants(const std::vector<Participant>& add,
     const bool seen = std::any_of(to->begin(), to->end(), [&](const auto& q) {
       return KeyOf(q.actor) == key;
     });
-    if (!seen) to->push_back(p);
+    if (!seen) {
+      to->push_back(p);
+    }
   }
 }
 
@@ -418,7 +476,9 @@ bool SentenceContacts::DatesReport(const TimeExpression& e) const {
     return i < tokens_.size() && IsReportingVerb(tokens_[i].lower);
   };
   size_t before = e.token_begin;
-  if (before > 0 && IsOneOf(tokens_[before - 1].lower, {"on", "in"})) --before;
+  if (before > 0 && IsOneOf(tokens_[before - 1].lower, {"on", "in"})) {
+    --before;
+  }
   return (before > 0 && reporting(before - 1)) || reporting(e.token_end);
 }
 
@@ -427,12 +487,16 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
   size_t best_distance = 0;
   for (const TimeExpression& e : times_) {
     // "announced last week that he would visit": the report's date.
-    if (DatesReport(e)) continue;
+    if (DatesReport(e)) {
+      continue;
+    }
     size_t distance = 0;
     if (e.token_begin >= t.end) {
       // Participants' names do not count as distance.
       distance = e.token_begin - t.end - ActorTokens(t.end, e.token_begin);
-      if (distance > 20) continue;
+      if (distance > 20) {
+        continue;
+      }
       // Further than a few words only within the trigger's clause.
       if (distance > 10) {
         bool same_clause = true;
@@ -444,14 +508,18 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
                                        return other.begin == i && !other.venue;
                                      });
         }
-        if (!same_clause) continue;
+        if (!same_clause) {
+          continue;
+        }
       }
     } else if (e.token_end <= t.begin) {
       distance = t.begin - e.token_end + 2;  // prefer expressions after
       // A sentence-initial adverbial ("On 22 June, ...") dates the whole
       // sentence, with the lowest priority.
       if (distance > 16) {
-        if (e.token_begin > 1) continue;
+        if (e.token_begin > 1) {
+          continue;
+        }
         distance = 100;
       }
     } else {
@@ -464,7 +532,7 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
   }
   // "Tuesday (October 18, 2016)": a full date right after a weekday wins.
   if (best != nullptr && best->kind == TimeExprKind::kWeekday) {
-    const auto next = best + 1;
+    const auto* const next = best + 1;
     if (next != times_.data() + times_.size() &&
         next->kind == TimeExprKind::kDate &&
         next->token_begin <= best->token_end + 2) {
@@ -483,12 +551,16 @@ std::vector<const TimeExpression*> SentenceContacts::TimeList(
       last.size() > 1 && last.back() == 's' && last != "talks" &&
       IsOneOf(tokens_[t.begin - 1].lower,
               {"two", "three", "several", "his", "her", "their", "both"});
-  if (best == nullptr || !plural_noun) return list;
+  if (best == nullptr || !plural_noun) {
+    return list;
+  }
   for (const TimeExpression* e = best + 1;
        e != times_.data() + times_.size() && e->kind == best->kind; ++e) {
     const TimeExpression& previous = *(e - 1);
     for (size_t i = previous.token_end; i < e->token_begin; ++i) {
-      if (!IsOneOf(tokens_[i].lower, {",", "and", "in", "on"})) return list;
+      if (!IsOneOf(tokens_[i].lower, {",", "and", "in", "on"})) {
+        return list;
+      }
     }
     list.push_back(e);
   }
@@ -503,13 +575,17 @@ TimeSpec SentenceContacts::TimeFor(const TimeExpression* best,
   TimeSpec spec;
   if (best != nullptr) {
     spec = ResolveTime(*best, published_, future);
-    if (debug_) rules->push_back(absl::StrCat("time:", best->text));
+    if (debug_) {
+      rules->push_back(absl::StrCat("time:", best->text));
+    }
     if (!future && *status != ContactStatus::kCanceled &&
         published_.has_value() && IsAfter(spec, *published_) &&
         spec.granularity == TimeGranularity::kDay) {
       *status = ContactStatus::kPlanned;
       spec = ResolveTime(*best, published_, true);
-      if (debug_) rules->push_back("status:future-date");
+      if (debug_) {
+        rules->push_back("status:future-date");
+      }
     }
   }
   if (spec.granularity == TimeGranularity::kNone && published_.has_value()) {
@@ -536,13 +612,21 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
       // Participants' names do not count ("met President of Iran Hassan
       // Rouhani in Tehran"); another clause ("during which ...") ends the
       // search.
-      if (CrossesClause(t.end, p.token_begin)) continue;
+      if (CrossesClause(t.end, p.token_begin)) {
+        continue;
+      }
       distance = p.token_begin - t.end - ActorTokens(t.end, p.token_begin);
-      if (distance > 14) continue;
+      if (distance > 14) {
+        continue;
+      }
     } else if (p.token_end <= t.begin) {
-      if (CrossesClause(p.token_end, t.begin)) continue;
+      if (CrossesClause(p.token_end, t.begin)) {
+        continue;
+      }
       distance = t.begin - p.token_end + 3 - ActorTokens(p.token_end, t.begin);
-      if (distance > 12) continue;
+      if (distance > 12) {
+        continue;
+      }
     } else {
       continue;
     }
@@ -551,13 +635,17 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
     const bool located =
         before > 0 && IsOneOf(tokens_[before - 1].lower,
                               {"in", "at", "the", "of", ",", "'s"});
-    if (!located && !p.is_venue) continue;
+    if (!located && !p.is_venue) {
+      continue;
+    }
     if (best == nullptr || distance < best_distance) {
       best = &p;
       best_distance = distance;
     }
   }
-  if (best == nullptr) return std::nullopt;
+  if (best == nullptr) {
+    return std::nullopt;
+  }
   // "in Iran's Tehran": the city the state's possessive introduces.
   const PlaceMention* const last = places_.data() + places_.size();
   if (best->is_state && best + 1 != last && best->token_end < tokens_.size() &&
@@ -592,7 +680,9 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   const bool only_states = std::all_of(
       participants.begin(), participants.end(),
       [](const Participant& p) { return p.actor.kind == ActorKind::kState; });
-  if (!two_sides || (only_states && kind != ContactKind::kVisit)) return;
+  if (!two_sides || (only_states && kind != ContactKind::kVisit)) {
+    return;
+  }
   ContactCandidate candidate;
   candidate.weak = t.entry->weak;
   candidate.destination = std::move(destination);
@@ -608,7 +698,9 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
                                 tokens_[place->token_end - 1].end -
                                     tokens_[place->token_begin].begin);
     }
-    if (!place->is_state) c.location.city = place->name;
+    if (!place->is_state) {
+      c.location.city = place->name;
+    }
     c.location.country_code = place->country;
   }
   c.participants = std::move(participants);
@@ -619,10 +711,16 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   double confidence = t.entry->weak ? 0.5 : 0.8;
   int named = 0;
   for (const Participant& p : c.participants) {
-    if (!p.actor.name.empty()) ++named;
+    if (!p.actor.name.empty()) {
+      ++named;
+    }
   }
-  if (named >= 2) confidence += 0.1;
-  if (t.entry->form == TriggerForm::kVerb) confidence += 0.05;
+  if (named >= 2) {
+    confidence += 0.1;
+  }
+  if (t.entry->form == TriggerForm::kVerb) {
+    confidence += 0.05;
+  }
   c.confidence = confidence;
   const std::vector<const TimeExpression*> times = TimeList(t, BestTime(t));
   for (const TimeExpression* time : times) {
@@ -646,7 +744,9 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
         d.location.country_code.empty();
     if (anaphoric) {
       dated.weak = true;
-      if (debug_) dated_rules.push_back("anaphoric");
+      if (debug_) {
+        dated_rules.emplace_back("anaphoric");
+      }
     }
     if (debug_) {
       dated_rules.insert(dated_rules.begin(),
@@ -668,7 +768,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   if (t.entry->form == TriggerForm::kFollowed || by_form) {
     // "followed to Beijing by A, B and C", "the visit by X to Kenya".
     for (size_t i = t.end; i < tokens_.size() && i < t.end + 12; ++i) {
-      if (tokens_[i].lower != "by") continue;
+      if (tokens_[i].lower != "by") {
+        continue;
+      }
       if (auto k = ObjectAfter(i + 1, 2)) {
         AddParticipants(ToParticipants(GroupOf(*k), ParticipantRole::kVisitor),
                         &visitors);
@@ -689,7 +791,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   std::erase_if(visitors, [](const Participant& p) {
     return p.actor.kind == ActorKind::kState;
   });
-  if (visitors.empty()) return;
+  if (visitors.empty()) {
+    return;
+  }
   // A person met on the visit: "visited President Z in Kyiv".
   std::vector<Participant> met;
   if (t.entry->form == TriggerForm::kVerb) {
@@ -709,7 +813,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   // Uganda" may mix both.
   std::vector<PlaceMention> spots(places_.begin(), places_.end());
   for (const ActorMention& a : actors_) {
-    if (a.type != MentionType::kState || a.token_begin < search_from) continue;
+    if (a.type != MentionType::kState || a.token_begin < search_from) {
+      continue;
+    }
     spots.push_back({.token_begin = a.token_begin,
                      .token_end = a.token_end,
                      .country = a.actor.country_code,
@@ -721,12 +827,18 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
                    });
   size_t next_expected = 0;
   for (const PlaceMention& p : spots) {
-    if (p.token_begin < search_from) continue;
+    if (p.token_begin < search_from) {
+      continue;
+    }
     // "a trip outside of Gaza", "left Cairo": a place left is no
     // destination.
-    if (destinations.empty() && IsDeparturePlace(p.token_begin)) break;
+    if (destinations.empty() && IsDeparturePlace(p.token_begin)) {
+      break;
+    }
     if (destinations.empty()) {
-      if (p.token_begin - search_from > 8) break;
+      if (p.token_begin - search_from > 8) {
+        break;
+      }
     } else if (p.token_begin < next_expected) {
       continue;
     } else if (p.token_begin > next_expected + 2) {
@@ -735,9 +847,13 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     if (!destinations.empty()) {
       bool coordinated = true;
       for (size_t i = next_expected; i < p.token_begin; ++i) {
-        if (!IsOneOf(tokens_[i].lower, {",", "and"})) coordinated = false;
+        if (!IsOneOf(tokens_[i].lower, {",", "and"})) {
+          coordinated = false;
+        }
       }
-      if (!coordinated) break;
+      if (!coordinated) {
+        break;
+      }
     }
     destinations.push_back({p.country, p});
     next_expected = p.token_end;
@@ -776,12 +892,16 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
   const size_t first_visit = out->size();
   for (const Destination& d : destinations) {
-    if (d.country.empty()) continue;
+    if (d.country.empty()) {
+      continue;
+    }
     *last_destination_ = d.country;
     *last_destination_city_ =
         d.place.has_value() && !d.place->is_state ? d.place->name : "";
     for (const Participant& visitor : visitors) {
-      if (visitor.actor.country_code == d.country) continue;
+      if (visitor.actor.country_code == d.country) {
+        continue;
+      }
       Participant host{.actor = {.name = "",
                                  .kind = ActorKind::kGroup,
                                  .country_code = d.country},
@@ -795,7 +915,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   if (destinations.size() > 1) {
     for (size_t i = first_visit; i < out->size(); ++i) {
       TimeSpec& time = (*out)[i].contact.time;
-      if (time.granularity != TimeGranularity::kDay) continue;
+      if (time.granularity != TimeGranularity::kDay) {
+        continue;
+      }
       const absl::CivilMonth month(time.start);
       time.granularity = TimeGranularity::kMonth;
       time.start = absl::CivilDay(month);
@@ -806,7 +928,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     std::vector<Participant> meeting = visitors;
     AddParticipants(met, &meeting);
     std::optional<PlaceMention> place;
-    if (!destinations.empty()) place = destinations.front().place;
+    if (!destinations.empty()) {
+      place = destinations.front().place;
+    }
     Emit(t, ContactKind::kMeeting, std::move(meeting), status, place, "",
          std::move(rules), out);
   }
@@ -853,21 +977,27 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
     std::vector<std::string> rules;
     std::optional<ContactStatus> status = StatusOf(
         sentence_, t.begin, t.end, t.entry->tense, debug_ ? &rules : nullptr);
-    if (!status.has_value()) continue;  // negated
+    if (!status.has_value()) {
+      continue;  // negated
+    }
     // "the visiting minister": a participle after a determiner is an
     // adjective, no trigger.
     if (t.entry->tense == TriggerTense::kProgressive && t.begin > 0 &&
         IsOneOf(tokens_[t.begin - 1].lower, {"the", "a", "an", "his", "her"})) {
       continue;
     }
-    if (t.venue) continue;
+    if (t.venue) {
+      continue;
+    }
     // "arrived in Cairo to meet X": a purpose clause shares the status of
     // the trip it belongs to.
     if (last_visit != nullptr && t.entry->tense == TriggerTense::kNone &&
         t.begin > 0 && tokens_[t.begin - 1].lower == "to" &&
         t.begin - last_visit->end <= 8) {
       status = last_visit_status;
-      if (debug_) rules.push_back("status:purpose-of-trip");
+      if (debug_) {
+        rules.emplace_back("status:purpose-of-trip");
+      }
     }
     if (t.entry->kind == ContactKind::kVisit) {
       last_visit = &t;
@@ -918,7 +1048,9 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
   const auto& tokens = sentence.tokens;
   std::optional<ContactStatus> status;
   auto note = [&](absl::string_view phrase) {
-    if (rules != nullptr) rules->push_back(absl::StrCat("status:", phrase));
+    if (rules != nullptr) {
+      rules->push_back(absl::StrCat("status:", phrase));
+    }
   };
   // Before the trigger, back to the start of its clause.
   const size_t window_begin = trigger_begin > 9 ? trigger_begin - 9 : 0;
@@ -942,10 +1074,14 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
   for (size_t i = start; i < trigger_begin; ++i) {
     size_t length = 0;
     const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
-    if (cue == nullptr) continue;
+    if (cue == nullptr) {
+      continue;
+    }
     note(cue->phrase);
     if (cue->cue == StatusCue::kNegation) {
-      if (trigger_begin - (i + length) <= 3) return std::nullopt;
+      if (trigger_begin - (i + length) <= 3) {
+        return std::nullopt;
+      }
       continue;
     }
     status = Stronger(status.value_or(ContactStatus::kOccurred),
@@ -962,12 +1098,16 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
     }
     size_t length = 0;
     const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
-    if (cue == nullptr || cue->cue == StatusCue::kNegation) continue;
+    if (cue == nullptr || cue->cue == StatusCue::kNegation) {
+      continue;
+    }
     status = Stronger(status.value_or(ContactStatus::kOccurred),
                       StatusOfCue(cue->cue));
     note(cue->phrase);
   }
-  if (status.has_value()) return status;
+  if (status.has_value()) {
+    return status;
+  }
   // No cue: the trigger's own tense.
   if (trigger_begin > 0 && tokens[trigger_begin - 1].lower == "to" &&
       tense == TriggerTense::kNone) {

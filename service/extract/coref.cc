@@ -1,6 +1,7 @@
 #include "extract/coref.h"
 
 #include <algorithm>
+#include <ranges>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -36,13 +37,19 @@ bool SamePerson(const Actor& a, const Actor& b) {
 }  // namespace
 
 std::string CorefResolver::OfficeOf(const Actor& actor) const {
-  if (actor.id.empty()) return "";
+  if (actor.id.empty()) {
+    return "";
+  }
   const kb::Person* person = kb_.FindPerson(actor.id);
-  if (person == nullptr) return "";
+  if (person == nullptr) {
+    return "";
+  }
   const kb::Tenure* best = nullptr;
   if (date_.has_value()) {
     for (const kb::Tenure* tenure : kb_.OfficesOf(*person, *date_)) {
-      if (best == nullptr) best = tenure;
+      if (best == nullptr) {
+        best = tenure;
+      }
       if (tenure->country == actor.country_code) {
         best = tenure;
         break;
@@ -57,25 +64,31 @@ std::string CorefResolver::OfficeOf(const Actor& actor) const {
 
 const CorefResolver::Known* CorefResolver::FindKnown(
     const ActorMention& mention) const {
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-    if (!it->actor.id.empty() &&
+  for (const auto& it : std::ranges::reverse_view(people_)) {
+    if (!it.actor.id.empty() &&
         std::find(mention.surname_candidates.begin(),
                   mention.surname_candidates.end(),
-                  it->actor.id) != mention.surname_candidates.end()) {
-      return &*it;
+                  it.actor.id) != mention.surname_candidates.end()) {
+      return &it;
     }
   }
   const std::string last = LastWord(mention.actor.mention);
-  for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-    if (!last.empty() && it->last_name == last) return &*it;
+  for (const auto& it : std::ranges::reverse_view(people_)) {
+    if (!last.empty() && it.last_name == last) {
+      return &it;
+    }
   }
   return nullptr;
 }
 
 void CorefResolver::Remember(const ActorMention& mention) {
-  if (mention.actor.name.empty()) return;
+  if (mention.actor.name.empty()) {
+    return;
+  }
   for (Known& known : people_) {
-    if (known.actor.name == mention.actor.name) return;
+    if (known.actor.name == mention.actor.name) {
+      return;
+    }
   }
   people_.push_back(
       {mention.actor, mention.office_id, LastWord(mention.actor.name)});
@@ -92,8 +105,12 @@ bool CorefResolver::ResolveSurname(ActorMention* mention) const {
   // Not introduced before: a reading holding an office on the date.
   for (const std::string& id : mention->surname_candidates) {
     const kb::Person* person = kb_.FindPerson(id);
-    if (person == nullptr) continue;
-    if (date_.has_value() && kb_.OfficesOf(*person, *date_).empty()) continue;
+    if (person == nullptr) {
+      continue;
+    }
+    if (date_.has_value() && kb_.OfficesOf(*person, *date_).empty()) {
+      continue;
+    }
     const std::string written = mention->actor.mention;
     mention->actor = Actor{.id = person->id, .name = person->name};
     ApplyTenure(kb_, *person, date_, &mention->actor);
@@ -106,7 +123,9 @@ bool CorefResolver::ResolveSurname(ActorMention* mention) const {
 bool CorefResolver::ResolveCounterpart(const ActorMention* possessor,
                                        ActorMention* mention) const {
   const Actor* owner = possessor != nullptr ? &possessor->actor : nullptr;
-  if (owner == nullptr && last_subject_.has_value()) owner = &*last_subject_;
+  if (owner == nullptr && last_subject_.has_value()) {
+    owner = &*last_subject_;
+  }
   const std::string country = mention->actor.country_code;
   if (owner != nullptr && date_.has_value()) {
     const std::string office = OfficeOf(*owner);
@@ -134,7 +153,9 @@ void CorefResolver::AddLastNameMentions(const Sentence& sentence,
   // People missing from the knowledge base, named again by last name.
   const auto& tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].capitalized || !tokens[i].word) continue;
+    if (!tokens[i].capitalized || !tokens[i].word) {
+      continue;
+    }
     const bool covered =
         std::any_of(mentions->actors.begin(), mentions->actors.end(),
                     [i](const ActorMention& m) {
@@ -144,7 +165,9 @@ void CorefResolver::AddLastNameMentions(const Sentence& sentence,
                     [i](const PlaceMention& p) {
                       return p.token_begin <= i && i < p.token_end;
                     });
-    if (covered) continue;
+    if (covered) {
+      continue;
+    }
     for (const Known& known : people_) {
       if (!known.actor.id.empty() || known.last_name != tokens[i].lower) {
         continue;
@@ -180,7 +203,9 @@ void CorefResolver::Resolve(const Sentence& sentence,
     switch (m.type) {
       case MentionType::kSurname:
         keep = ResolveSurname(&m);
-        if (keep) m.type = MentionType::kPerson;
+        if (keep) {
+          m.type = MentionType::kPerson;
+        }
         break;
       case MentionType::kPronoun: {
         const Actor* referent = nullptr;
@@ -193,10 +218,10 @@ void CorefResolver::Resolve(const Sentence& sentence,
         // clause; it names the person before.
         if (m.actor.mention == "him" && last_person != nullptr) {
           referent = nullptr;
-          for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
-            if (it->type == MentionType::kPerson &&
-                !SamePerson(it->actor, last_person->actor)) {
-              referent = &it->actor;
+          for (auto& it : std::ranges::reverse_view(kept)) {
+            if (it.type == MentionType::kPerson &&
+                !SamePerson(it.actor, last_person->actor)) {
+              referent = &it.actor;
               break;
             }
           }
@@ -254,7 +279,9 @@ void CorefResolver::Resolve(const Sentence& sentence,
       default:
         break;
     }
-    if (!keep) continue;
+    if (!keep) {
+      continue;
+    }
     kept.push_back(std::move(m));
     if (kept.back().type == MentionType::kPerson) {
       last_person = &kept.back();

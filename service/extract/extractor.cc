@@ -79,11 +79,15 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
   if (article.body.find_first_not_of(" \t\r\n") == absl::string_view::npos) {
     return absl::InvalidArgumentError("body: empty");
   }
-  if (absl::Status stop = CheckStop(options); !stop.ok()) return stop;
+  if (absl::Status stop = CheckStop(options); !stop.ok()) {
+    return stop;
+  }
 
   absl::StatusOr<text::Document> document =
       text::Analyze(article.title, article.body);
-  if (!document.ok()) return document.status();
+  if (!document.ok()) {
+    return document.status();
+  }
   ExtractionResult result;
   result.sentence_count = static_cast<int>(document->sentences.size());
   CorefResolver coref(*kb_, article.published);
@@ -93,8 +97,12 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
   // every sentence's tokens and mentions.
   Sentence sentence;
   for (const text::Sentence& analyzed : document->sentences) {
-    if (analyzed.is_boilerplate()) continue;
-    if (absl::Status stop = CheckStop(options); !stop.ok()) return stop;
+    if (analyzed.is_boilerplate()) {
+      continue;
+    }
+    if (absl::Status stop = CheckStop(options); !stop.ok()) {
+      return stop;
+    }
     sentence.index = analyzed.index;
     sentence.field = analyzed.field == text::Field::kTitle ? TextField::kTitle
                                                            : TextField::kBody;
@@ -113,7 +121,9 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     DateByPublicationMonth(*article.published, &contacts);
   }
   for (Contact& contact : contacts) {
-    if (contact.confidence < options.min_confidence) continue;
+    if (contact.confidence < options.min_confidence) {
+      continue;
+    }
     for (Evidence& e : contact.evidence) {
       const absl::string_view field =
           e.field == TextField::kTitle ? article.title : article.body;

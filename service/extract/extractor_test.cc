@@ -116,7 +116,9 @@ TEST_F(ExtractorTest, HostileInputsNeverCrash) {
   EXPECT_TRUE(Run("", big).ok());
   EXPECT_TRUE(Run("", std::string(100000, 'a')).ok());
   std::string names;
-  for (int i = 0; i < 10000; ++i) names += "Alder Quint, Bao Lin, ";
+  for (int i = 0; i < 10000; ++i) {
+    names += "Alder Quint, Bao Lin, ";
+  }
   EXPECT_TRUE(Run("", names + "met.").ok());
   EXPECT_TRUE(Run("QUINT MEETS BAO IN GENEVA", "ALL CAPS BODY MET.").ok());
   EXPECT_TRUE(Run("", "Subscribe to our newsletter. Read more.").ok());

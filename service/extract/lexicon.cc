@@ -355,14 +355,22 @@ PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries) {
 template <typename Entry>
 const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
                                        size_t pos, size_t* length) const {
-  if (pos >= tokens.size()) return nullptr;
+  if (pos >= tokens.size()) {
+    return nullptr;
+  }
   const auto it = by_first_word_.find(tokens[pos].lower);
-  if (it == by_first_word_.end()) return nullptr;
+  if (it == by_first_word_.end()) {
+    return nullptr;
+  }
   for (const Phrase& phrase : it->second) {
     const size_t n = phrase.words.size();
-    if (pos + n > tokens.size()) continue;
+    if (pos + n > tokens.size()) {
+      continue;
+    }
     size_t k = 1;
-    while (k < n && tokens[pos + k].lower == phrase.words[k]) ++k;
+    while (k < n && tokens[pos + k].lower == phrase.words[k]) {
+      ++k;
+    }
     if (k == n) {
       *length = n;
       return phrase.entry;

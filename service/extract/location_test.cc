@@ -11,7 +11,9 @@ using testing::ContactsOf;
 const Contact* FindKind(const std::vector<Contact>& contacts,
                         ContactKind kind) {
   for (const Contact& c : contacts) {
-    if (c.kind == kind) return &c;
+    if (c.kind == kind) {
+      return &c;
+    }
   }
   return nullptr;
 }

@@ -27,7 +27,9 @@ int OfficeRank(absl::string_view office_id) {
       "deputy_head_of_government",
       "special_envoy"};
   for (size_t i = 0; i < kOrder.size(); ++i) {
-    if (office_id == kOrder[i]) return static_cast<int>(i);
+    if (office_id == kOrder[i]) {
+      return static_cast<int>(i);
+    }
   }
   return static_cast<int>(kOrder.size());
 }
@@ -46,7 +48,9 @@ struct Span {
   const EntityRef* First(EntityType type,
                          std::initializer_list<MentionForm> forms) const {
     for (const EntityRef& ref : mention->candidates) {
-      if (ref.type != type) continue;
+      if (ref.type != type) {
+        continue;
+      }
       if (forms.size() == 0 ||
           std::find(forms.begin(), forms.end(), ref.form) != forms.end()) {
         return &ref;
@@ -69,7 +73,9 @@ class SentenceScanner {
     return i < tokens_.size() && tokens_[i].lower == word;
   }
   std::string TextOf(size_t begin, size_t end) const {
-    if (begin >= end) return "";
+    if (begin >= end) {
+      return "";
+    }
     return sentence_.text.substr(tokens_[begin].begin,
                                  tokens_[end - 1].end - tokens_[begin].begin);
   }
@@ -80,7 +86,9 @@ class SentenceScanner {
   }
   const Span* SpanEndingAt(size_t end) const {
     for (const Span& span : spans_) {
-      if (span.token_end == end) return &span;
+      if (span.token_end == end) {
+        return &span;
+      }
     }
     return nullptr;
   }
@@ -133,7 +141,9 @@ class SentenceScanner {
 
 std::string SentenceScanner::QualifierAt(size_t i, size_t* width) const {
   const Span* span = SpanAt(i);
-  if (span == nullptr) return "";
+  if (span == nullptr) {
+    return "";
+  }
   const size_t after = span->token_end;
   const bool possessive = Lower(after, "'s");
   if (const EntityRef* ref =
@@ -163,15 +173,23 @@ std::string SentenceScanner::QualifierBefore(size_t end, size_t* begin) const {
                               tokens_[pos - 1].lower) != kModifiers.end()) {
     --pos;
   }
-  if (pos == 0) return "";
+  if (pos == 0) {
+    return "";
+  }
   // "China's": the state span ends before "'s".
   size_t span_end = pos;
-  if (tokens_[pos - 1].lower == "'s") --span_end;
+  if (tokens_[pos - 1].lower == "'s") {
+    --span_end;
+  }
   const Span* span = SpanEndingAt(span_end);
-  if (span == nullptr) return "";
+  if (span == nullptr) {
+    return "";
+  }
   size_t width = 0;
   std::string code = QualifierAt(span->token_begin, &width);
-  if (code.empty() || span->token_begin + width != pos) return "";
+  if (code.empty() || span->token_begin + width != pos) {
+    return "";
+  }
   *begin = span->token_begin;
   return code;
 }
@@ -180,21 +198,33 @@ const kb::Person* SentenceScanner::PickPerson(
     const Span& span, MentionForm form, absl::string_view office_id) const {
   const kb::Person* fallback = nullptr;
   for (const EntityRef& ref : span.mention->candidates) {
-    if (ref.type != EntityType::kPerson) continue;
+    if (ref.type != EntityType::kPerson) {
+      continue;
+    }
     const bool form_ok = form == MentionForm::kSurname
                              ? ref.form == MentionForm::kSurname
                              : ref.form != MentionForm::kSurname;
-    if (!form_ok) continue;
+    if (!form_ok) {
+      continue;
+    }
     const kb::Person& person = kb_.people()[ref.index];
-    if (fallback == nullptr) fallback = &person;
-    if (!date_.has_value()) continue;
+    if (fallback == nullptr) {
+      fallback = &person;
+    }
+    if (!date_.has_value()) {
+      continue;
+    }
     for (const kb::Tenure* tenure : kb_.OfficesOf(person, *date_)) {
-      if (office_id.empty() || tenure->office_id == office_id) return &person;
+      if (office_id.empty() || tenure->office_id == office_id) {
+        return &person;
+      }
     }
   }
   // A surname alone is only trusted when some reading of it holds an office
   // on the date (or there is no date to check).
-  if (form == MentionForm::kSurname && date_.has_value()) return nullptr;
+  if (form == MentionForm::kSurname && date_.has_value()) {
+    return nullptr;
+  }
   return fallback;
 }
 
@@ -231,7 +261,9 @@ size_t SentenceScanner::UnknownNameLength(size_t i) const {
     ++words;
   }
   // Drop trailing particles and hyphens.
-  while (n > 0 && !tokens_[i + n - 1].capitalized) --n;
+  while (n > 0 && !tokens_[i + n - 1].capitalized) {
+    --n;
+  }
   return words >= 2 ? n : 0;
 }
 
@@ -245,7 +277,9 @@ size_t SentenceScanner::NameAt(size_t i, ActorMention* mention) const {
     ++skip;
   }
   i += skip;
-  if (i >= tokens_.size()) return 0;
+  if (i >= tokens_.size()) {
+    return 0;
+  }
   if (const Span* span = SpanAt(i); span != nullptr) {
     if (const kb::Person* person =
             PickPerson(*span, MentionForm::kName, mention->office_id)) {
@@ -263,14 +297,18 @@ size_t SentenceScanner::NameAt(size_t i, ActorMention* mention) const {
     }
   }
   const size_t n = UnknownNameLength(i);
-  if (n == 0) return 0;
+  if (n == 0) {
+    return 0;
+  }
   mention->actor.name = TextOf(i, i + n);
   return skip + n;
 }
 
 size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   const EntityRef* office_ref = title.First(EntityType::kOffice, {});
-  if (office_ref == nullptr) return i;
+  if (office_ref == nullptr) {
+    return i;
+  }
   ActorMention mention;
   mention.office_id = kb_.offices()[office_ref->index].id;
   // Role words written before the title ("climate envoy") belong to it.
@@ -285,7 +323,9 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   // "President of Turkey", "Chief of the movement's Political Bureau".
   if (Lower(pos, "of") && pos + 1 < tokens_.size()) {
     size_t of_pos = pos + 1;
-    if (Lower(of_pos, "the")) ++of_pos;
+    if (Lower(of_pos, "the")) {
+      ++of_pos;
+    }
     if (const Span* span = SpanAt(of_pos); span != nullptr) {
       size_t width = 0;
       std::string code;
@@ -298,7 +338,9 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
         width = span->token_end - of_pos;
       }
       if (!code.empty()) {
-        if (country.empty()) country = code;
+        if (country.empty()) {
+          country = code;
+        }
         pos = of_pos + width;
       }
     }
@@ -311,7 +353,9 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   mention.actor.role = TextOf(role_begin, title.token_end);
   mention.actor.country_code = country;
   size_t name_pos = pos;
-  if (Lower(name_pos, ",")) ++name_pos;
+  if (Lower(name_pos, ",")) {
+    ++name_pos;
+  }
   const size_t name_length = NameAt(name_pos, &mention);
   if (name_length > 0) {
     mention.token_begin = qualifier_begin;
@@ -333,7 +377,9 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   }
   const bool counterpart = Lower(title.token_end - 1, "counterpart") ||
                            Lower(title.token_end - 1, "counterparts");
-  if (country.empty()) return i;
+  if (country.empty()) {
+    return i;
+  }
   mention.token_begin = qualifier_begin;
   mention.token_end = pos;
   if (counterpart) {
@@ -341,9 +387,13 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
     out_.actors.push_back(std::move(mention));
     return pos;
   }
-  if (!date_.has_value()) return i;
+  if (!date_.has_value()) {
+    return i;
+  }
   const kb::Person* holder = kb_.HolderOf(mention.office_id, country, *date_);
-  if (holder == nullptr) return i;
+  if (holder == nullptr) {
+    return i;
+  }
   mention.type = MentionType::kPerson;
   mention.actor.id = holder->id;
   mention.actor.name = holder->name;
@@ -352,30 +402,42 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
 }
 
 size_t SentenceScanner::PluralTitlePattern(size_t i) {
-  if (!date_.has_value()) return i;
+  if (!date_.has_value()) {
+    return i;
+  }
   // "A, B and C ... their top diplomats": the states coordinated earlier in
   // the sentence.
   const bool their = Lower(i, "their");
   size_t length = 0;
   const PluralTitleEntry* title =
       MatchPluralTitle(tokens_, their ? i + 1 : i, &length);
-  if (title == nullptr) return i;
+  if (title == nullptr) {
+    return i;
+  }
   if (their) {
     const size_t end = i + 1 + length;
     const std::vector<std::string> states = CoordinatedStatesBefore(i);
-    if (states.size() < 2) return i;
+    if (states.size() < 2) {
+      return i;
+    }
     AddHolders(i, end, title->office_id, states);
     return end;
   }
-  if (!Lower(i + length, "of")) return i;
+  if (!Lower(i + length, "of")) {
+    return i;
+  }
   size_t pos = i + length + 1;
   std::vector<std::string> states;
   while (pos < tokens_.size()) {
-    if (Lower(pos, "the")) ++pos;  // "of China and the United States"
+    if (Lower(pos, "the")) {
+      ++pos;  // "of China and the United States"
+    }
     const Span* span = SpanAt(pos);
     const EntityRef* ref =
         span != nullptr ? span->First(EntityType::kState, {}) : nullptr;
-    if (ref == nullptr) break;
+    if (ref == nullptr) {
+      break;
+    }
     states.push_back(kb_.states()[ref->index].code);
     pos = span->token_end;
     if (Lower(pos, ",") && Lower(pos + 1, "and")) {
@@ -386,7 +448,9 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
       break;
     }
   }
-  if (states.size() < 2) return i;
+  if (states.size() < 2) {
+    return i;
+  }
   AddHolders(i, pos, title->office_id, states);
   return pos;
 }
@@ -409,7 +473,9 @@ std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
     }
   }
   std::vector<size_t> order(spans.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  for (size_t k = 0; k < order.size(); ++k) {
+    order[k] = k;
+  }
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return spans[a] > spans[b]; });
   std::vector<std::string> states;
@@ -426,7 +492,9 @@ std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
     }
     states.push_back(codes[k]);
     next_begin = spans[k].first;
-    if (next_begin > 0 && tokens_[next_begin - 1].lower == "the") --next_begin;
+    if (next_begin > 0 && tokens_[next_begin - 1].lower == "the") {
+      --next_begin;
+    }
   }
   return states;
 }
@@ -436,7 +504,9 @@ void SentenceScanner::AddHolders(size_t begin, size_t end,
                                  const std::vector<std::string>& states) {
   for (const std::string& state : states) {
     const kb::Person* holder = kb_.HolderOf(office, state, *date_);
-    if (holder == nullptr) continue;
+    if (holder == nullptr) {
+      continue;
+    }
     ActorMention mention;
     mention.token_begin = begin;
     mention.token_end = end;
@@ -481,8 +551,9 @@ void SentenceScanner::AddGroups(size_t noun) {
       break;
     }
     const Token& t = tokens_[pos - 1];
-    if (!t.word || t.capitalized || HasClass(t, WordClass::kNameStopWord))
+    if (!t.word || t.capitalized || HasClass(t, WordClass::kNameStopWord)) {
       break;
+    }
     --pos;
     ++modifiers;
   }
@@ -497,14 +568,18 @@ void SentenceScanner::AddGroups(size_t noun) {
     mention.actor.role = tokens_[noun].lower;
     out_.actors.push_back(std::move(mention));
   }
-  for (size_t k = pos; k <= noun; ++k) used_[k] = true;
+  for (size_t k = pos; k <= noun; ++k) {
+    used_[k] = true;
+  }
 }
 
 bool SentenceScanner::IsPlaceContext(size_t i) const {
   static constexpr std::array<absl::string_view, 12> kPlacePrepositions = {
       "in",      "to",       "at",   "from",   "near",    "visit",
       "visited", "visiting", "into", "toward", "towards", "between"};
-  if (i == 0) return false;
+  if (i == 0) {
+    return false;
+  }
   size_t prev = i - 1;
   // "in Iran's Tehran": a city after a state named as a place.
   if (tokens_[prev].lower == "'s" &&
@@ -514,7 +589,9 @@ bool SentenceScanner::IsPlaceContext(size_t i) const {
                   })) {
     return true;
   }
-  if (tokens_[prev].lower == "the" && prev > 0) --prev;
+  if (tokens_[prev].lower == "the" && prev > 0) {
+    --prev;
+  }
   return std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(),
                    tokens_[prev].lower) != kPlacePrepositions.end() ||
          tokens_[prev].lower == ",";
@@ -546,8 +623,12 @@ SentenceMentions SentenceScanner::Run() {
   for (const kb::Mention& m : kb_mentions_) {
     const size_t begin = TokenAtOrAfter(tokens_, m.begin);
     size_t end = TokenAtOrAfter(tokens_, m.end);
-    if (begin >= tokens_.size() || begin >= end) continue;
-    if (span_at_[begin] != kNone) continue;
+    if (begin >= tokens_.size() || begin >= end) {
+      continue;
+    }
+    if (span_at_[begin] != kNone) {
+      continue;
+    }
     // "He", "May", "Will": a common word read as a one-word name.
     const bool person_only = std::all_of(
         m.candidates.begin(), m.candidates.end(),
@@ -567,7 +648,9 @@ SentenceMentions SentenceScanner::Run() {
     }
     const Token& t = tokens_[i];
     if (const size_t next = PluralTitlePattern(i); next != i) {
-      for (size_t k = i; k < next; ++k) used_[k] = true;
+      for (size_t k = i; k < next; ++k) {
+        used_[k] = true;
+      }
       i = next;
       continue;
     }
@@ -715,9 +798,12 @@ SentenceMentions SentenceScanner::Run() {
   std::stable_sort(out_.actors.begin(), out_.actors.end(), by_position);
   std::stable_sort(out_.places.begin(), out_.places.end(), by_position);
   for (ActorMention& m : out_.actors) {
-    if (m.actor.mention.empty())
+    if (m.actor.mention.empty()) {
       m.actor.mention = TextOf(m.token_begin, m.token_end);
-    if (!m.possessive) m.possessive = Lower(m.token_end, "'s");
+    }
+    if (!m.possessive) {
+      m.possessive = Lower(m.token_end, "'s");
+    }
   }
   return std::move(out_);
 }
@@ -737,13 +823,20 @@ void ApplyTenure(const kb::KnowledgeBase& kb, const kb::Person& person,
   }
   if (best == nullptr) {
     for (const kb::Tenure& tenure : person.tenures) {
-      if (date.has_value() && tenure.start > *date) continue;
-      if (best == nullptr || tenure.start > best->start) best = &tenure;
+      if (date.has_value() && tenure.start > *date) {
+        continue;
+      }
+      if (best == nullptr || tenure.start > best->start) {
+        best = &tenure;
+      }
     }
   }
-  if (best == nullptr && !person.tenures.empty())
+  if (best == nullptr && !person.tenures.empty()) {
     best = &person.tenures.front();
-  if (best == nullptr) return;
+  }
+  if (best == nullptr) {
+    return;
+  }
   actor->country_code = best->country;
   if (!best->title.empty()) {
     actor->role = best->title;

@@ -20,7 +20,9 @@ SentenceMentions MentionsOf(absl::string_view text) {
 std::vector<std::string> PersonNames(const SentenceMentions& mentions) {
   std::vector<std::string> names;
   for (const ActorMention& m : mentions.actors) {
-    if (m.type == MentionType::kPerson) names.push_back(m.actor.name);
+    if (m.type == MentionType::kPerson) {
+      names.push_back(m.actor.name);
+    }
   }
   return names;
 }

@@ -8,14 +8,20 @@ namespace attache::extract {
 namespace {
 
 std::string KeyOf(const Actor& actor) {
-  if (!actor.id.empty()) return actor.id;
-  if (!actor.name.empty()) return "name:" + actor.name;
+  if (!actor.id.empty()) {
+    return actor.id;
+  }
+  if (!actor.name.empty()) {
+    return "name:" + actor.name;
+  }
   return "group:" + actor.country_code;
 }
 
 std::set<std::string> KeysOf(const Contact& contact) {
   std::set<std::string> keys;
-  for (const Participant& p : contact.participants) keys.insert(KeyOf(p.actor));
+  for (const Participant& p : contact.participants) {
+    keys.insert(KeyOf(p.actor));
+  }
   return keys;
 }
 
@@ -39,8 +45,12 @@ bool TimesCompatible(const TimeSpec& a, const TimeSpec& b) {
 
 // The more specific of two times.
 const TimeSpec& Finer(const TimeSpec& a, const TimeSpec& b) {
-  if (a.granularity == TimeGranularity::kNone) return b;
-  if (b.granularity == TimeGranularity::kNone) return a;
+  if (a.granularity == TimeGranularity::kNone) {
+    return b;
+  }
+  if (b.granularity == TimeGranularity::kNone) {
+    return a;
+  }
   return (a.end - a.start) <= (b.end - b.start) ? a : b;
 }
 
@@ -49,13 +59,17 @@ void Absorb(Contact&& from, Contact* into) {
   if (into->location.country_code.empty() ||
       (into->location.city.empty() && !from.location.city.empty() &&
        from.location.country_code == into->location.country_code)) {
-    if (!from.location.country_code.empty()) into->location = from.location;
+    if (!from.location.country_code.empty()) {
+      into->location = from.location;
+    }
   }
   if (into->status == ContactStatus::kOccurred &&
       from.status == ContactStatus::kOngoing) {
     into->status = ContactStatus::kOngoing;
   }
-  for (Evidence& e : from.evidence) into->evidence.push_back(std::move(e));
+  for (Evidence& e : from.evidence) {
+    into->evidence.push_back(std::move(e));
+  }
   into->confidence =
       std::min(1.0, std::max(into->confidence, from.confidence) + 0.05);
   for (std::string& rule : from.debug_rules) {
@@ -65,7 +79,9 @@ void Absorb(Contact&& from, Contact* into) {
 
 const Participant* FindRole(const Contact& contact, ParticipantRole role) {
   for (const Participant& p : contact.participants) {
-    if (p.role == role) return &p;
+    if (p.role == role) {
+      return &p;
+    }
   }
   return nullptr;
 }
@@ -82,7 +98,9 @@ void FoldPlansIntoOutcomes(std::vector<Contact>* merged,
                            std::vector<std::set<std::string>>* keys) {
   for (size_t i = 0; i < merged->size(); ++i) {
     Contact& plan = (*merged)[i];
-    if (!IsFuture(plan.status)) continue;
+    if (!IsFuture(plan.status)) {
+      continue;
+    }
     for (size_t j = 0; j < merged->size(); ++j) {
       Contact& outcome = (*merged)[j];
       const bool realised = outcome.kind == ContactKind::kVisit &&
@@ -107,7 +125,9 @@ void FoldPlansIntoOutcomes(std::vector<Contact>* merged,
 bool MeetsDuring(const Contact& meeting, const Contact& visit) {
   const Participant* visitor = FindRole(visit, ParticipantRole::kVisitor);
   const Participant* host = FindRole(visit, ParticipantRole::kHost);
-  if (visitor == nullptr || host == nullptr) return false;
+  if (visitor == nullptr || host == nullptr) {
+    return false;
+  }
   bool has_visitor = false;
   bool has_host = false;
   for (const Participant& p : meeting.participants) {
@@ -129,7 +149,9 @@ bool MeetsDuring(const Contact& meeting, const Contact& visit) {
 // earliest day; a meeting without its own takes the visit's.
 void ShareVisitOccasion(std::vector<Contact>* contacts) {
   for (Contact& visit : *contacts) {
-    if (visit.kind != ContactKind::kVisit) continue;
+    if (visit.kind != ContactKind::kVisit) {
+      continue;
+    }
     for (Contact& meeting : *contacts) {
       if (meeting.kind != ContactKind::kMeeting ||
           !MeetsDuring(meeting, visit)) {
@@ -255,11 +277,17 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
   // Talks with unnamed officials of a visited state fold into the visit.
   std::vector<bool> drop(merged.size(), false);
   for (size_t i = 0; i < merged.size(); ++i) {
-    if (merged[i].kind != ContactKind::kMeeting) continue;
+    if (merged[i].kind != ContactKind::kMeeting) {
+      continue;
+    }
     for (const Participant& group : merged[i].participants) {
-      if (group.actor.kind != ActorKind::kGroup) continue;
+      if (group.actor.kind != ActorKind::kGroup) {
+        continue;
+      }
       for (const Contact& visit : merged) {
-        if (visit.kind != ContactKind::kVisit) continue;
+        if (visit.kind != ContactKind::kVisit) {
+          continue;
+        }
         const auto host =
             std::find_if(visit.participants.begin(), visit.participants.end(),
                          [](const Participant& p) {
@@ -280,14 +308,17 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
               return visitor != visit.participants.end() &&
                      KeyOf(p.actor) == KeyOf(visitor->actor);
             });
-        if (shares_visitor && merged[i].participants.size() == 2)
+        if (shares_visitor && merged[i].participants.size() == 2) {
           drop[i] = true;
+        }
       }
     }
   }
   std::vector<Contact> out;
   for (size_t i = 0; i < merged.size(); ++i) {
-    if (!drop[i]) out.push_back(std::move(merged[i]));
+    if (!drop[i]) {
+      out.push_back(std::move(merged[i]));
+    }
   }
   CancelWithVisit(&out);
   ShareVisitOccasion(&out);

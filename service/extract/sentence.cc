@@ -20,18 +20,30 @@ CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
   const auto byte = static_cast<unsigned char>(text[pos]);
   *length = 1;
   if (byte < 0x80) {
-    if (absl::ascii_isspace(byte)) return CharClass::kSpace;
-    if (absl::ascii_isalnum(byte)) return CharClass::kWord;
-    if (byte == '\'') return CharClass::kApostrophe;
+    if (absl::ascii_isspace(byte)) {
+      return CharClass::kSpace;
+    }
+    if (absl::ascii_isalnum(byte)) {
+      return CharClass::kWord;
+    }
+    if (byte == '\'') {
+      return CharClass::kApostrophe;
+    }
     return CharClass::kPunct;
   }
-  int32_t i = static_cast<int32_t>(pos);
+  auto i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
   *length = static_cast<size_t>(i) - pos;
-  if (c < 0) return CharClass::kPunct;
-  if (c == 0x2019 || c == 0x2018) return CharClass::kApostrophe;
-  if (u_isUWhiteSpace(c)) return CharClass::kSpace;
+  if (c < 0) {
+    return CharClass::kPunct;
+  }
+  if (c == 0x2019 || c == 0x2018) {
+    return CharClass::kApostrophe;
+  }
+  if (u_isUWhiteSpace(c)) {
+    return CharClass::kSpace;
+  }
   if (u_isalnum(c) || u_getCombiningClass(c) != 0 ||
       u_charType(c) == U_NON_SPACING_MARK) {
     return CharClass::kWord;
@@ -40,9 +52,13 @@ CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
 }
 
 bool StartsUpper(absl::string_view text) {
-  if (text.empty()) return false;
+  if (text.empty()) {
+    return false;
+  }
   const auto byte = static_cast<unsigned char>(text[0]);
-  if (byte < 0x80) return absl::ascii_isupper(byte);
+  if (byte < 0x80) {
+    return absl::ascii_isupper(byte);
+  }
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -172,7 +188,9 @@ bool MatchesPhrase(absl::Span<const Token> tokens, size_t pos,
       return false;
     }
     ++count;
-    if (space == absl::string_view::npos) break;
+    if (space == absl::string_view::npos) {
+      break;
+    }
     phrase.remove_prefix(space + 1);
   }
   *length = count;
@@ -180,7 +198,7 @@ bool MatchesPhrase(absl::Span<const Token> tokens, size_t pos,
 }
 
 size_t TokenAtOrAfter(absl::Span<const Token> tokens, size_t begin) {
-  const auto it = std::lower_bound(
+  const auto* const it = std::lower_bound(
       tokens.begin(), tokens.end(), begin,
       [](const Token& token, size_t offset) { return token.end <= offset; });
   return static_cast<size_t>(it - tokens.begin());

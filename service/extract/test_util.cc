@@ -11,7 +11,9 @@ namespace {
 std::shared_ptr<const kb::KnowledgeBase> LoadKnowledgeBase() {
   absl::StatusOr<std::shared_ptr<const kb::KnowledgeBase>> kb =
       kb::KnowledgeBase::LoadFromDirectory(ATTACHE_EXTRACT_TESTDATA);
-  if (!kb.ok()) return nullptr;
+  if (!kb.ok()) {
+    return nullptr;
+  }
   return *std::move(kb);
 }
 

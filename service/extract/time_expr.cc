@@ -23,7 +23,9 @@ int MonthOf(absl::string_view lower) {
       "jan", "feb", "mar", "apr", "may", "jun",
       "jul", "aug", "sep", "oct", "nov", "dec"};
   for (int i = 0; i < 12; ++i) {
-    if (lower == kFull[i] || lower == kShort[i]) return i + 1;
+    if (lower == kFull[i] || lower == kShort[i]) {
+      return i + 1;
+    }
   }
   return lower == "sept" ? 9 : 0;
 }
@@ -34,17 +36,27 @@ int WeekdayOf(absl::string_view lower) {
       "monday", "tuesday",  "wednesday", "thursday",
       "friday", "saturday", "sunday"};
   for (int i = 0; i < 7; ++i) {
-    if (lower == kNames[i]) return i;
+    if (lower == kNames[i]) {
+      return i;
+    }
   }
   return -1;
 }
 
 // The first month of a season's name, else 0.
 int SeasonStart(absl::string_view lower) {
-  if (lower == "spring") return 3;
-  if (lower == "summer") return 6;
-  if (lower == "fall" || lower == "autumn") return 9;
-  if (lower == "winter") return 12;
+  if (lower == "spring") {
+    return 3;
+  }
+  if (lower == "summer") {
+    return 6;
+  }
+  if (lower == "fall" || lower == "autumn") {
+    return 9;
+  }
+  if (lower == "winter") {
+    return 12;
+  }
   return 0;
 }
 
@@ -53,16 +65,22 @@ int SmallNumber(absl::string_view lower) {
       "a",   "one",   "two",   "three", "four", "five",
       "six", "seven", "eight", "nine",  "ten"};
   for (int i = 0; i < static_cast<int>(kWords.size()); ++i) {
-    if (lower == kWords[i]) return i == 0 ? 1 : i;
+    if (lower == kWords[i]) {
+      return i == 0 ? 1 : i;
+    }
   }
   int n = 0;
-  if (absl::SimpleAtoi(lower, &n) && n > 0 && n < 100) return n;
+  if (absl::SimpleAtoi(lower, &n) && n > 0 && n < 100) {
+    return n;
+  }
   return 0;
 }
 
 int NumberIn(const Token& token, int lo, int hi) {
   int n = 0;
-  if (!absl::SimpleAtoi(token.lower, &n) || n < lo || n > hi) return 0;
+  if (!absl::SimpleAtoi(token.lower, &n) || n < lo || n > hi) {
+    return 0;
+  }
   return n;
 }
 
@@ -77,13 +95,17 @@ int DayOf(const Token& token) {
     }
   }
   int n = 0;
-  if (!absl::SimpleAtoi(lower, &n) || n < 1 || n > 31) return 0;
+  if (!absl::SimpleAtoi(lower, &n) || n < 1 || n > 31) {
+    return 0;
+  }
   return n;
 }
 
 // A month name token is a month only when capitalised ("May", not "may").
 int MonthAt(absl::Span<const Token> tokens, size_t i) {
-  if (i >= tokens.size() || !tokens[i].capitalized) return 0;
+  if (i >= tokens.size() || !tokens[i].capitalized) {
+    return 0;
+  }
   return MonthOf(tokens[i].lower);
 }
 
@@ -112,11 +134,15 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   // "December 22, 2017", "Sept. 18", "June 2022", "February".
   if (const int month = MonthAt(tokens, i); month != 0) {
     size_t n = 1;
-    if (Is(tokens, i + 1, ".")) ++n;
+    if (Is(tokens, i + 1, ".")) {
+      ++n;
+    }
     if (i + n < tokens.size()) {
       if (const int day = DayOf(tokens[i + n]); day != 0) {
         size_t m = n + 1;
-        if (Is(tokens, i + m, ",")) ++m;
+        if (Is(tokens, i + m, ",")) {
+          ++m;
+        }
         if (i + m < tokens.size()) {
           if (const int year = YearOf(tokens[i + m]); year != 0) {
             *e = {.kind = TimeExprKind::kDate,
@@ -262,8 +288,12 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
 // A cheap filter before MatchAt: expressions start with a digit, a month or
 // weekday name, or one of a few words.
 bool MayStartExpression(const Token& t) {
-  if (t.lower.empty()) return false;
-  if (absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
+  if (t.lower.empty()) {
+    return false;
+  }
+  if (absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0]))) {
+    return true;
+  }
   static const auto* const kStarters =
       new absl::flat_hash_set<absl::string_view>(
           {"next",      "last",      "this",    "today",     "tonight",
@@ -356,24 +386,32 @@ TimeSpec ResolveTime(const TimeExpression& e,
       spec = YearSpan(e.year);
       break;
     default:
-      if (!published.has_value()) break;
+      if (!published.has_value()) {
+        break;
+      }
       {
         const absl::CivilDay pub = *published;
         const absl::CivilMonth pub_month(pub);
         switch (e.kind) {
           case TimeExprKind::kMonthDay: {
             absl::CivilDay day(pub.year(), e.month, e.day);
-            if (!future && day > pub + 7)
+            if (!future && day > pub + 7) {
               day = absl::CivilDay(pub.year() - 1, e.month, e.day);
-            if (future && day < pub - 7)
+            }
+            if (future && day < pub - 7) {
               day = absl::CivilDay(pub.year() + 1, e.month, e.day);
+            }
             spec = Day(day);
             break;
           }
           case TimeExprKind::kMonth: {
             int year = static_cast<int>(pub.year());
-            if (!future && e.month > pub.month()) --year;
-            if (future && e.month < pub.month()) ++year;
+            if (!future && e.month > pub.month()) {
+              --year;
+            }
+            if (future && e.month < pub.month()) {
+              ++year;
+            }
             spec = MonthSpan(absl::CivilMonth(year, e.month));
             break;
           }
@@ -382,10 +420,14 @@ TimeSpec ResolveTime(const TimeExpression& e,
             absl::CivilDay day;
             if (e.last || (!future && !e.next)) {
               day = pub - ((7 - delta) % 7);
-              if (e.last && day == pub) day -= 7;
+              if (e.last && day == pub) {
+                day -= 7;
+              }
             } else {
               day = pub + delta;
-              if (e.next && delta == 0) day += 7;
+              if (e.next && delta == 0) {
+                day += 7;
+              }
             }
             spec = Day(day);
             break;
@@ -414,8 +456,12 @@ TimeSpec ResolveTime(const TimeExpression& e,
             break;
           case TimeExprKind::kSeason: {
             int year = static_cast<int>(pub.year());
-            if (e.last || (!future && !e.next && e.value > pub.month())) --year;
-            if (e.next || (future && e.value + 2 < pub.month())) ++year;
+            if (e.last || (!future && !e.next && e.value > pub.month())) {
+              --year;
+            }
+            if (e.next || (future && e.value + 2 < pub.month())) {
+              ++year;
+            }
             const absl::CivilMonth first(year, e.value);
             spec = {.granularity = TimeGranularity::kSeason,
                     .start = absl::CivilDay(first),

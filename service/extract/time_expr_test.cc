@@ -16,7 +16,9 @@ Sentence Make(absl::string_view text) {
 std::string Resolve(absl::string_view text, bool future) {
   const Sentence s = Make(text);
   const auto found = FindTimeExpressions(s);
-  if (found.size() != 1) return "count=" + std::to_string(found.size());
+  if (found.size() != 1) {
+    return "count=" + std::to_string(found.size());
+  }
   const TimeSpec spec =
       ResolveTime(found[0], absl::CivilDay(2024, 5, 15), future);
   switch (spec.granularity) {
