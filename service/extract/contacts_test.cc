@@ -142,5 +142,15 @@ TEST(ContactsTest, TripBegunOnThePublicationDayIsUnderWay) {
   EXPECT_EQ(contacts[0].status, ContactStatus::kOngoing);
 }
 
+TEST(ContactsTest, StatedAttendanceOfAnOrganisationsMeeting) {
+  const auto contacts =
+      ContactsOf("Dana Whitcombe will attend the U.N. summit in Geneva.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].kind, ContactKind::kMeeting);
+  EXPECT_EQ(contacts[0].status, ContactStatus::kPlanned);
+  EXPECT_THAT(Names(contacts[0]), UnorderedElementsAre("Dana Whitcombe", "UN"));
+  EXPECT_TRUE(ContactsOf("Dana Whitcombe attended a rally in Geneva.").empty());
+}
+
 }  // namespace
 }  // namespace attache::extract

@@ -52,6 +52,15 @@ constexpr auto kTriggers = std::to_array<TriggerEntry>({
     {"negotiations", K::kMeeting, F::kNoun, T::kNone, false},
     {"consultations", K::kMeeting, F::kNoun, T::kNone, false},
     {"tete - a - tete", K::kMeeting, F::kNoun, T::kNone, false},
+    // MEETING: stated attendance of a summit or conference ("will attend
+    // the SCO summit": the organisation stands for the other side).
+    {"attended", K::kMeeting, F::kVerb, T::kPast, false},
+    {"attends", K::kMeeting, F::kVerb, T::kPresent, false},
+    {"attend", K::kMeeting, F::kVerb, T::kNone, false},
+    {"attending", K::kMeeting, F::kVerb, T::kProgressive, false},
+    {"took part in", K::kMeeting, F::kVerb, T::kPast, false},
+    {"take part in", K::kMeeting, F::kVerb, T::kNone, false},
+    {"taking part in", K::kMeeting, F::kVerb, T::kProgressive, false},
     // MEETING: weak support.
     {"discussed", K::kMeeting, F::kVerb, T::kPast, true},
     {"exchanged views", K::kMeeting, F::kVerb, T::kPast, true},
