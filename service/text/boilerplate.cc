@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <bitset>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
@@ -34,47 +32,86 @@ enum WordFeature : uint16_t {
 };
 constexpr int kWordFeatureCount = 10;
 
-using FeatureMap = absl::flat_hash_map<absl::string_view, uint16_t>;
+// A word of at most kMaxPackedWord ASCII letters, lower-cased and packed
+// little-endian into two integers, zero-padded, so that equal words pack
+// equally.
+struct PackedWord {
+  uint64_t low = 0;
+  uint64_t high = 0;
 
-// The word features, with a small filter in front of the hash map: most words
-// of an article are in no list and are rejected without hashing.
+  friend bool operator==(const PackedWord&, const PackedWord&) = default;
+};
+constexpr size_t kMaxPackedWord = 16;
+
+// Packs `word`, of 1 to kMaxPackedWord ASCII letters; ORing 0x20 into every
+// byte lower-cases a letter. Reads 16 bytes from word.data() when `readable`
+// says they are in the text, and then needs no copy.
+PackedWord Pack(absl::string_view word, bool readable) {
+  std::array<char, kMaxPackedWord> bytes{};
+  if (readable) {
+    std::memcpy(bytes.data(), word.data(), kMaxPackedWord);
+  } else {
+    std::memcpy(bytes.data(), word.data(), word.size());
+  }
+  PackedWord packed;
+  std::memcpy(&packed.low, bytes.data(), 8);
+  std::memcpy(&packed.high, bytes.data() + 8, 8);
+  constexpr uint64_t kLowerBits = 0x2020202020202020ULL;
+  const size_t size = word.size();
+  const auto mask = [](size_t letters) {
+    return letters >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * letters)) - 1;
+  };
+  packed.low = (packed.low | kLowerBits) & mask(size);
+  packed.high = size > 8 ? (packed.high | kLowerBits) & mask(size - 8) : 0;
+  return packed;
+}
+
+// The word features in an open-addressing table of packed words: looking up
+// a word of the text costs a multiplication and, for most words, one probe
+// of a table that stays in cache.
 class FeatureLexicon {
  public:
+  // Every word must be of ASCII letters, at most kMaxPackedWord of them.
   void Add(uint16_t feature, std::initializer_list<absl::string_view> words) {
     for (absl::string_view word : words) {
-      map_[word] |= feature;
-      filter_.set(FilterKey(word));
+      const PackedWord packed = Pack(word, /*readable=*/false);
+      size_t slot = SlotOf(packed);
+      while (slots_[slot].features != 0 && !(slots_[slot].word == packed)) {
+        slot = (slot + 1) % kSlots;
+      }
+      slots_[slot].word = packed;
+      slots_[slot].features |= feature;
     }
   }
 
-  // Features of `word`, in any ASCII case.
-  uint16_t Find(absl::string_view word) const {
-    if (word.empty() || word.size() > kMaxWord ||
-        !filter_.test(FilterKey(word))) {
-      return 0;
+  // Features of the word `packed`.
+  uint16_t Find(const PackedWord& packed) const {
+    for (size_t slot = SlotOf(packed);; slot = (slot + 1) % kSlots) {
+      const Slot& entry = slots_[slot];
+      if (entry.features == 0 || entry.word == packed) {
+        return entry.features;
+      }
     }
-    std::array<char, kMaxWord> lower;
-    for (size_t i = 0; i < word.size(); ++i) {
-      lower[i] = absl::ascii_tolower(word[i]);
-    }
-    const auto it = map_.find(absl::string_view(lower.data(), word.size()));
-    return it == map_.end() ? 0 : it->second;
   }
 
  private:
-  static constexpr size_t kFilterBits = 4096;
-  static constexpr size_t kMaxWord = 24;
+  // Over four times the words of the lists, so probes stay short.
+  static constexpr int kSlotBits = 10;
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
 
-  static size_t FilterKey(absl::string_view word) {
-    const auto first =
-        static_cast<unsigned char>(absl::ascii_tolower(word.front()));
-    const auto last =
-        static_cast<unsigned char>(absl::ascii_tolower(word.back()));
-    return (word.size() * 131 + size_t{first} * 31 + last) % kFilterBits;
+  struct Slot {
+    PackedWord word;
+    uint16_t features = 0;  // 0: empty
+  };
+
+  static size_t SlotOf(const PackedWord& packed) {
+    const uint64_t mixed =
+        (packed.low ^ (packed.high * 0x9E3779B97F4A7C15ULL)) *
+        0xBF58476D1CE4E5B9ULL;
+    return static_cast<size_t>(mixed >> (64 - kSlotBits));
   }
 
-  FeatureMap map_;
-  std::bitset<kFilterBits> filter_;
+  std::array<Slot, kSlots> slots_{};
 };
 
 const FeatureLexicon& Features() {
@@ -181,6 +218,9 @@ struct TextFeatures {
   bool email = false;
   bool url = false;
   bool final_punctuation = false;
+  bool markup = false;          // "/*", "*/", "<script", "<div"
+  bool braces = false;          // '{', '}' and ';': style sheets, code
+  bool copyright_sign = false;  // U+00A9
 
   int Count(WordFeature feature) const {
     return word_counts[std::countr_zero(static_cast<unsigned>(feature))];
@@ -207,44 +247,133 @@ size_t LetterLength(absl::string_view text, size_t pos) {
   return info.letter ? info.length : 0;
 }
 
+// What Measure() does at a byte, from one table lookup.
+enum class ByteRole : uint8_t {
+  kSkip,    // counts for nothing
+  kLetter,  // an ASCII letter
+  kDigit,
+  kHigh,     // a non-ASCII byte: maybe a letter, a bullet or a guillemet
+  kSpecial,  // punctuation some feature counts
+};
+
+constexpr std::array<ByteRole, 256> MakeByteRoles() {
+  std::array<ByteRole, 256> roles{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      roles[c] = ByteRole::kLetter;
+    } else if (c >= '0' && c <= '9') {
+      roles[c] = ByteRole::kDigit;
+    } else if (c >= 0x80) {
+      roles[c] = ByteRole::kHigh;
+    }
+  }
+  for (const char c : absl::string_view("|>\"@:/*<{};")) {
+    roles[static_cast<unsigned char>(c)] = ByteRole::kSpecial;
+  }
+  return roles;
+}
+constexpr std::array<ByteRole, 256> kByteRoles = MakeByteRoles();
+
+ByteRole RoleOf(char c) { return kByteRoles[static_cast<unsigned char>(c)]; }
+
+// Counts the punctuation at text[pos] into *f.
+void MeasureSpecial(absl::string_view text, size_t pos, TextFeatures* f) {
+  const absl::string_view rest = text.substr(pos);
+  switch (text[pos]) {
+    case '|':
+      ++f->pipes;
+      break;
+    case '>':
+      ++f->breadcrumbs;
+      break;
+    case '"':
+      ++f->double_quotes;
+      break;
+    case '@':
+      f->email = f->email || (pos > 0 && absl::ascii_isalnum(text[pos - 1]));
+      break;
+    case ':':
+      f->url = f->url || absl::StartsWith(rest, "://");
+      break;
+    case '/':
+      f->markup = f->markup || absl::StartsWith(rest, "/*");
+      break;
+    case '*':
+      f->markup = f->markup || absl::StartsWith(rest, "*/");
+      break;
+    case '<':
+      f->markup = f->markup || absl::StartsWith(rest, "<script") ||
+                  absl::StartsWith(rest, "<div");
+      break;
+    case '\xE2':
+      f->bullets += absl::StartsWith(rest, "\xE2\x80\xA2") ? 1 : 0;
+      break;
+    case '\xC2':
+      f->breadcrumbs += absl::StartsWith(rest, "\xC2\xBB") ? 1 : 0;
+      f->copyright_sign =
+          f->copyright_sign || absl::StartsWith(rest, "\xC2\xA9");
+      break;
+    default:
+      break;
+  }
+}
+
+// Measures `text` in one pass over its bytes.
 TextFeatures Measure(absl::string_view text) {
   TextFeatures f;
   f.final_punctuation = HasFinalPunctuation(text);
   const FeatureLexicon& features = Features();
   bool previous_your = false;
+  bool open_brace = false;
+  bool close_brace = false;
+  bool semicolon = false;
+  static const PackedWord kYour = Pack("your", /*readable=*/false);
   size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
-    if (LetterLength(text, pos) > 0) {
+    const ByteRole role = RoleOf(c);
+    if (role == ByteRole::kLetter ||
+        (role == ByteRole::kHigh && LetterLength(text, pos) > 0)) {
+      // A word: a run of letters.
       const size_t start = pos;
+      bool ascii = true;
       while (pos < text.size()) {
-        if (absl::ascii_isalpha(text[pos])) {
+        const ByteRole r = RoleOf(text[pos]);
+        if (r == ByteRole::kLetter) {
           ++pos;
           continue;
         }
-        const size_t length = static_cast<unsigned char>(text[pos]) >= 0x80
-                                  ? LetterLength(text, pos)
-                                  : 0;
+        const size_t length =
+            r == ByteRole::kHigh ? LetterLength(text, pos) : 0;
         if (length == 0) {
           break;
         }
+        ascii = false;
         pos += length;
       }
       const size_t length = pos - start;
       ++f.words;
       f.letters += static_cast<int>(length);
-      const absl::string_view word = text.substr(start, length);
-      const uint16_t bits = features.Find(word);
-      for (int bit = 0; bit < kWordFeatureCount; ++bit) {
-        f.word_counts[bit] += (bits >> bit) & 1;
+      // Only ASCII words of up to kMaxPackedWord letters can be listed.
+      const bool listable = ascii && length <= kMaxPackedWord;
+      const PackedWord packed =
+          listable ? Pack(text.substr(start, length),
+                          start + kMaxPackedWord <= text.size())
+                   : PackedWord();
+      const uint16_t bits = listable ? features.Find(packed) : uint16_t{0};
+      for (uint16_t rest = bits; rest != 0; rest &= rest - 1) {
+        ++f.word_counts[std::countr_zero(static_cast<unsigned>(rest))];
       }
       if (previous_your && (bits & kGivingNoun) != 0) {
         ++f.giving_after_your;
       }
-      previous_your = absl::EqualsIgnoreCase(word, "your");
+      previous_your = listable && packed == kYour;
+      // "www." of a host name ends a word.
+      f.url = f.url || (length >= 3 && pos < text.size() && text[pos] == '.' &&
+                        text.substr(pos - 3, 3) == "www");
       continue;
     }
-    if (absl::ascii_isdigit(c)) {
+    if (role == ByteRole::kDigit) {
       ++f.numbers;
       while (pos < text.size() && absl::ascii_isdigit(text[pos])) {
         ++f.digits;
@@ -252,35 +381,15 @@ TextFeatures Measure(absl::string_view text) {
       }
       continue;
     }
-    switch (c) {
-      case '|':
-        ++f.pipes;
-        break;
-      case '>':
-        ++f.breadcrumbs;
-        break;
-      case '"':
-        ++f.double_quotes;
-        break;
-      case '@':
-        f.email = f.email || (pos > 0 && absl::ascii_isalnum(text[pos - 1]));
-        break;
-      case '\xE2':
-        if (absl::StartsWith(text.substr(pos), "\xE2\x80\xA2")) {
-          ++f.bullets;
-        }
-        break;
-      case '\xC2':
-        if (absl::StartsWith(text.substr(pos), "\xC2\xBB")) {
-          ++f.breadcrumbs;
-        }
-        break;
-      default:
-        break;
+    if (role == ByteRole::kSpecial || role == ByteRole::kHigh) {
+      open_brace = open_brace || c == '{';
+      close_brace = close_brace || c == '}';
+      semicolon = semicolon || c == ';';
+      MeasureSpecial(text, pos, &f);
     }
     ++pos;
   }
-  f.url = absl::StrContains(text, "://") || absl::StrContains(text, "www.");
+  f.braces = open_brace && close_brace && semicolon;
   return f;
 }
 
@@ -379,14 +488,6 @@ bool EndsWithPhotoCredit(absl::string_view text) {
   }
   return absl::StrContains(group, '/') ||
          ContainsAnyIgnoreCase(group, {"photo", "getty", "file", "credit"});
-}
-
-bool IsMarkup(absl::string_view text) {
-  return absl::StrContains(text, "/*") || absl::StrContains(text, "*/") ||
-         absl::StrContains(text, "<script") ||
-         absl::StrContains(text, "<div") ||
-         (absl::StrContains(text, '{') && absl::StrContains(text, '}') &&
-          absl::StrContains(text, ';'));
 }
 
 // Line openings that introduce links to other articles.
@@ -511,7 +612,7 @@ BoilerplateKind ClassifyInline(absl::string_view text, const Opening& opening,
     return BoilerplateKind::kPhotoCredit;
   }
   if (f.words <= 60 &&
-      (absl::StrContains(text, "\xC2\xA9") ||
+      (f.copyright_sign ||
        (f.Count(kLegalWord) > 0 &&
         ContainsAnyIgnoreCase(
             text, {"all rights reserved", "uses cookies", "use of cookies",
@@ -530,6 +631,112 @@ bool IsShortFragment(const TextFeatures& f) {
 bool IsBlockKind(BoilerplateKind kind) {
   return kind == BoilerplateKind::kContactInfo ||
          kind == BoilerplateKind::kNavigation;
+}
+
+// ClassifyParagraph() of a non-empty paragraph with features `f`.
+BoilerplateKind ClassifyMeasured(absl::string_view paragraph,
+                                 const TextFeatures& f) {
+  const Opening opening(paragraph);
+  const int tokens = f.words + f.numbers;
+  if (f.markup || f.braces) {
+    return BoilerplateKind::kMarkup;
+  }
+  if (f.pipes >= 2 || f.bullets >= 3 || f.breadcrumbs >= 2 ||
+      opening.StartsWithAny({"home >", "home \xC2\xBB", "you are here",
+                             "loading", "skip to", "advertisement"}) ||
+      (tokens > 0 && tokens <= 6 && f.Count(kNavigationWord) == tokens)) {
+    return BoilerplateKind::kNavigation;
+  }
+  if (tokens <= 6 &&
+      ContainsAnyIgnoreCase(paragraph, {"top100", "liveinternet", "statcounter",
+                                        "metrika", "counter"})) {
+    return BoilerplateKind::kCounter;
+  }
+  if (opening.StartsWithAny({"address:", "adress:", "e-mail:", "email:",
+                             "website:", "web:", "p.o. box",
+                             "contact:", "contacts:", "hotline"}) ||
+      (f.digits >= 5 &&
+       opening.StartsWithAny(
+           {"tel.", "tel:", "tel ", "telephone:", "phone:", "fax"})) ||
+      ((f.email || f.url) && tokens <= 8)) {
+    return BoilerplateKind::kContactInfo;
+  }
+  if (tokens <= 16 && f.numbers > 0 &&
+      (f.Count(kDateWord) + f.numbers + f.Count(kNavigationWord)) * 10 >=
+          tokens * 7) {
+    return BoilerplateKind::kTimestamp;
+  }
+  if (tokens <= 14 &&
+      opening.StartsWithAny({"updated", "update:", "published", "posted on",
+                             "last updated", "last modified",
+                             "write:", "date:"})) {
+    return BoilerplateKind::kTimestamp;
+  }
+  if (tokens <= 12 && f.digits >= 7 &&
+      f.digits * 10 >= (f.digits + f.letters) * 3) {
+    return BoilerplateKind::kContactInfo;
+  }
+  if (tokens <= 12 && (!f.final_punctuation || tokens <= 6) &&
+      opening.StartsWithAny({"by ", "by:", "written by", "reported by",
+                             "words by", "posted by"})) {
+    return BoilerplateKind::kByline;
+  }
+  return ClassifyInline(paragraph, opening, f);
+}
+
+// RefineInContext() with the features of paragraph i in (*cache)[i], measured
+// when missing.
+void RefineMeasured(absl::Span<const absl::string_view> paragraphs,
+                    std::vector<std::optional<TextFeatures>>* cache,
+                    absl::Span<BoilerplateKind> kinds) {
+  const size_t n = std::min(paragraphs.size(), kinds.size());
+  const auto features = [&](size_t i) -> const TextFeatures& {
+    if (!(*cache)[i].has_value()) {
+      (*cache)[i] = Measure(paragraphs[i]);
+    }
+    return *(*cache)[i];
+  };
+
+  // Spread appeals over adjacent paragraphs in the publisher's voice, and
+  // contact or navigation blocks over adjacent short label lines.
+  const auto spread = [&](size_t i, size_t neighbour) {
+    if (kinds[i] != BoilerplateKind::kNone ||
+        kinds[neighbour] == BoilerplateKind::kNone) {
+      return;
+    }
+    const TextFeatures& f = features(i);
+    if (kinds[neighbour] == BoilerplateKind::kAppeal && f.NoQuotedSpeech() &&
+        (f.PublisherVoice() || f.AppealVocabulary())) {
+      kinds[i] = BoilerplateKind::kAppeal;
+    } else if (IsBlockKind(kinds[neighbour]) &&
+               (paragraphs[i].back() == ':' ||
+                (f.words + f.numbers <= 2 && !f.final_punctuation))) {
+      kinds[i] = kinds[neighbour];
+    }
+  };
+  for (size_t i = 1; i < n; ++i) {
+    spread(i, i - 1);
+  }
+  for (size_t i = n; i-- > 1;) {
+    spread(i - 1, i);
+  }
+
+  // Short fragments after the last content paragraph.
+  size_t last_content = n;
+  for (size_t i = n; i-- > 0;) {
+    if (kinds[i] == BoilerplateKind::kNone && !IsShortFragment(features(i))) {
+      last_content = i;
+      break;
+    }
+  }
+  if (last_content == n) {  // no content to trail
+    return;
+  }
+  for (size_t i = last_content + 1; i < n; ++i) {
+    if (kinds[i] == BoilerplateKind::kNone && IsShortFragment(features(i))) {
+      kinds[i] = BoilerplateKind::kNavigation;
+    }
+  }
 }
 
 }  // namespace
@@ -589,53 +796,7 @@ BoilerplateKind ClassifyParagraph(absl::string_view paragraph) {
   if (paragraph.empty()) {
     return BoilerplateKind::kNone;
   }
-  const TextFeatures f = Measure(paragraph);
-  const Opening opening(paragraph);
-  const int tokens = f.words + f.numbers;
-  if (IsMarkup(paragraph)) {
-    return BoilerplateKind::kMarkup;
-  }
-  if (f.pipes >= 2 || f.bullets >= 3 || f.breadcrumbs >= 2 ||
-      opening.StartsWithAny({"home >", "home \xC2\xBB", "you are here",
-                             "loading", "skip to", "advertisement"}) ||
-      (tokens > 0 && tokens <= 6 && f.Count(kNavigationWord) == tokens)) {
-    return BoilerplateKind::kNavigation;
-  }
-  if (tokens <= 6 &&
-      ContainsAnyIgnoreCase(paragraph, {"top100", "liveinternet", "statcounter",
-                                        "metrika", "counter"})) {
-    return BoilerplateKind::kCounter;
-  }
-  if (opening.StartsWithAny({"address:", "adress:", "e-mail:", "email:",
-                             "website:", "web:", "p.o. box",
-                             "contact:", "contacts:", "hotline"}) ||
-      (f.digits >= 5 &&
-       opening.StartsWithAny(
-           {"tel.", "tel:", "tel ", "telephone:", "phone:", "fax"})) ||
-      ((f.email || f.url) && tokens <= 8)) {
-    return BoilerplateKind::kContactInfo;
-  }
-  if (tokens <= 16 && f.numbers > 0 &&
-      (f.Count(kDateWord) + f.numbers + f.Count(kNavigationWord)) * 10 >=
-          tokens * 7) {
-    return BoilerplateKind::kTimestamp;
-  }
-  if (tokens <= 14 &&
-      opening.StartsWithAny({"updated", "update:", "published", "posted on",
-                             "last updated", "last modified",
-                             "write:", "date:"})) {
-    return BoilerplateKind::kTimestamp;
-  }
-  if (tokens <= 12 && f.digits >= 7 &&
-      f.digits * 10 >= (f.digits + f.letters) * 3) {
-    return BoilerplateKind::kContactInfo;
-  }
-  if (tokens <= 12 && (!f.final_punctuation || tokens <= 6) &&
-      opening.StartsWithAny({"by ", "by:", "written by", "reported by",
-                             "words by", "posted by"})) {
-    return BoilerplateKind::kByline;
-  }
-  return ClassifyInline(paragraph, opening, f);
+  return ClassifyMeasured(paragraph, Measure(paragraph));
 }
 
 size_t AppealPrefixLength(absl::Span<const absl::string_view> sentences) {
@@ -653,56 +814,23 @@ size_t AppealPrefixLength(absl::Span<const absl::string_view> sentences) {
 
 void RefineInContext(absl::Span<const absl::string_view> paragraphs,
                      absl::Span<BoilerplateKind> kinds) {
-  const size_t n = std::min(paragraphs.size(), kinds.size());
   // Features are measured only for the few paragraphs a rule looks at.
+  std::vector<std::optional<TextFeatures>> cache(
+      std::min(paragraphs.size(), kinds.size()));
+  RefineMeasured(paragraphs, &cache, kinds);
+}
+
+void ClassifyParagraphs(absl::Span<const absl::string_view> paragraphs,
+                        absl::Span<BoilerplateKind> kinds) {
+  const size_t n = std::min(paragraphs.size(), kinds.size());
   std::vector<std::optional<TextFeatures>> cache(n);
-  const auto features = [&](size_t i) -> const TextFeatures& {
-    if (!cache[i].has_value()) {
-      cache[i] = Measure(paragraphs[i]);
-    }
-    return *cache[i];
-  };
-
-  // Spread appeals over adjacent paragraphs in the publisher's voice, and
-  // contact or navigation blocks over adjacent short label lines.
-  const auto spread = [&](size_t i, size_t neighbour) {
-    if (kinds[i] != BoilerplateKind::kNone ||
-        kinds[neighbour] == BoilerplateKind::kNone) {
-      return;
-    }
-    const TextFeatures& f = features(i);
-    if (kinds[neighbour] == BoilerplateKind::kAppeal && f.NoQuotedSpeech() &&
-        (f.PublisherVoice() || f.AppealVocabulary())) {
-      kinds[i] = BoilerplateKind::kAppeal;
-    } else if (IsBlockKind(kinds[neighbour]) &&
-               (paragraphs[i].back() == ':' ||
-                (f.words + f.numbers <= 2 && !f.final_punctuation))) {
-      kinds[i] = kinds[neighbour];
-    }
-  };
-  for (size_t i = 1; i < n; ++i) {
-    spread(i, i - 1);
+  for (size_t i = 0; i < n; ++i) {
+    cache[i] = Measure(paragraphs[i]);
+    kinds[i] = paragraphs[i].empty()
+                   ? BoilerplateKind::kNone
+                   : ClassifyMeasured(paragraphs[i], *cache[i]);
   }
-  for (size_t i = n; i-- > 1;) {
-    spread(i - 1, i);
-  }
-
-  // Short fragments after the last content paragraph.
-  size_t last_content = n;
-  for (size_t i = n; i-- > 0;) {
-    if (kinds[i] == BoilerplateKind::kNone && !IsShortFragment(features(i))) {
-      last_content = i;
-      break;
-    }
-  }
-  if (last_content == n) {  // no content to trail
-    return;
-  }
-  for (size_t i = last_content + 1; i < n; ++i) {
-    if (kinds[i] == BoilerplateKind::kNone && IsShortFragment(features(i))) {
-      kinds[i] = BoilerplateKind::kNavigation;
-    }
-  }
+  RefineMeasured(paragraphs, &cache, kinds);
 }
 
 }  // namespace attache::text

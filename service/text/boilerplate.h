@@ -63,6 +63,11 @@ size_t AppealPrefixLength(absl::Span<const absl::string_view> sentences);
 void RefineInContext(absl::Span<const absl::string_view> paragraphs,
                      absl::Span<BoilerplateKind> kinds);
 
+// ClassifyParagraph() on each of `paragraphs` into `kinds` (of the same
+// size), then RefineInContext(), measuring each paragraph once.
+void ClassifyParagraphs(absl::Span<const absl::string_view> paragraphs,
+                        absl::Span<BoilerplateKind> kinds);
+
 }  // namespace attache::text
 
 #endif  // ATTACHE_TEXT_BOILERPLATE_H_

@@ -128,13 +128,11 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
   const std::vector<ByteRange> ranges = SplitParagraphs(body);
   std::vector<absl::string_view> views;
   views.reserve(ranges.size());
-  std::vector<BoilerplateKind> kinds;
-  kinds.reserve(ranges.size());
   for (const ByteRange& range : ranges) {
     views.push_back(absl::string_view(body).substr(range.begin, range.size()));
-    kinds.push_back(ClassifyParagraph(views.back()));
   }
-  RefineInContext(views, absl::MakeSpan(kinds));
+  std::vector<BoilerplateKind> kinds(ranges.size());
+  ClassifyParagraphs(views, absl::MakeSpan(kinds));
 
   SentenceAppender appender(doc, Field::kBody, doc->body);
   std::vector<absl::string_view> sentence_views;
