@@ -191,6 +191,7 @@ int main(int argc, char** argv) {
   threads = std::min<int>(threads,
                           static_cast<int>(std::max<size_t>(1, inputs.size())));
   std::vector<std::thread> pool;
+  pool.reserve(static_cast<size_t>(threads));
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back(work);
   }

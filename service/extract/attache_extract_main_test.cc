@@ -44,7 +44,7 @@ RunResult RunTool(const std::string& args) {
 
 std::string WriteArticle(absl::string_view name, absl::string_view json) {
   const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / std::string(name);
+      std::filesystem::temp_directory_path() / std::string{name};
   std::ofstream(path) << json;
   return path.string();
 }

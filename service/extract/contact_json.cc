@@ -92,7 +92,7 @@ absl::StatusOr<ArticleRecord> ParseArticleJson(absl::string_view text,
   };
   article.id = string_field("id");
   if (article.id.empty()) {
-    article.id = std::string(fallback_id);
+    article.id = std::string{fallback_id};
   }
   article.title = string_field("title");
   article.body = string_field("body");
@@ -143,7 +143,7 @@ std::string EvalLine(absl::string_view article_id,
          {"evidence",
           c.evidence.empty() ? json() : json(c.evidence.front().sentence)}});
   }
-  return Dump({{"id", std::string(article_id)}, {"contacts", contacts}});
+  return Dump({{"id", std::string{article_id}}, {"contacts", contacts}});
 }
 
 std::string ProtoJsonLines(absl::string_view article_id,
@@ -169,7 +169,7 @@ std::string ProtoJsonLines(absl::string_view article_id,
     json evidence = json::array();
     for (const Evidence& e : c.evidence) {
       evidence.push_back(
-          {{"articleId", std::string(article_id)},
+          {{"articleId", std::string{article_id}},
            {"sentenceIndex", e.sentence_index},
            {"beginOffset", e.begin},
            {"endOffset", e.end},
@@ -192,7 +192,7 @@ std::string ProtoJsonLines(absl::string_view article_id,
         {"topics", c.topics},
         {"evidence", evidence},
         {"confidence", c.confidence},
-        {"articleId", std::string(article_id)}};
+        {"articleId", std::string{article_id}}};
     if (!c.debug_rules.empty()) {
       contact["debugRules"] = c.debug_rules;
     }

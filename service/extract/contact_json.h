@@ -32,7 +32,7 @@ struct ArticleRecord {
 // Parses one guideline-format article object (fields id, title, body,
 // published "YYYY-MM-DD" or null; others ignored). `fallback_id` is used
 // when the object has no id.
-absl::StatusOr<ArticleRecord> ParseArticleJson(absl::string_view json,
+absl::StatusOr<ArticleRecord> ParseArticleJson(absl::string_view text,
                                                absl::string_view fallback_id);
 
 // The guideline's date string for `time`: "YYYY-MM-DD", "YYYY-MM", "YYYY",

@@ -143,7 +143,7 @@ class SentenceContacts {
             const std::vector<std::string>& rules,
             std::vector<ContactCandidate>* out);
   void Visit(const TriggerMatch& t, ContactStatus status,
-             std::vector<std::string> rules,
+             const std::vector<std::string>& rules,
              std::vector<ContactCandidate>* out);
 
   const Sentence& sentence_;
@@ -758,7 +758,7 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
 }
 
 void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
-                             std::vector<std::string> rules,
+                             const std::vector<std::string>& rules,
                              std::vector<ContactCandidate>* out) {
   // Visitors.
   std::vector<Participant> visitors;
@@ -931,8 +931,8 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     if (!destinations.empty()) {
       place = destinations.front().place;
     }
-    Emit(t, ContactKind::kMeeting, std::move(meeting), status, place, "",
-         std::move(rules), out);
+    Emit(t, ContactKind::kMeeting, std::move(meeting), status, place, "", rules,
+         out);
   }
 }
 
@@ -1002,7 +1002,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
     if (t.entry->kind == ContactKind::kVisit) {
       last_visit = &t;
       last_visit_status = *status;
-      Visit(t, *status, std::move(rules), out);
+      Visit(t, *status, rules, out);
       continue;
     }
     std::vector<Participant> participants;
@@ -1035,7 +1035,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       participants.front().role = ParticipantRole::kHost;
     }
     Emit(t, t.entry->kind, std::move(participants), *status, PlaceNear(t), "",
-         std::move(rules), out);
+         rules, out);
   }
 }
 

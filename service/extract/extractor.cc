@@ -127,7 +127,7 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     for (Evidence& e : contact.evidence) {
       const absl::string_view field =
           e.field == TextField::kTitle ? article.title : article.body;
-      e.sentence = std::string(field.substr(e.begin, e.end - e.begin));
+      e.sentence = std::string{field.substr(e.begin, e.end - e.begin)};
     }
     contact.id = ContactId(article.id, contact);
     result.contacts.push_back(std::move(contact));

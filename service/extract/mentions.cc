@@ -511,7 +511,7 @@ void SentenceScanner::AddHolders(size_t begin, size_t end,
     mention.token_begin = begin;
     mention.token_end = end;
     mention.type = MentionType::kPerson;
-    mention.office_id = std::string(office);
+    mention.office_id = std::string{office};
     mention.actor.id = holder->id;
     mention.actor.name = holder->name;
     ApplyTenure(kb_, *holder, date_, &mention.actor);

@@ -63,7 +63,7 @@ std::vector<std::string> Names(const Contact& contact) {
 Sentence MakeSentence(absl::string_view text, int index) {
   Sentence sentence;
   sentence.index = index;
-  sentence.text = std::string(text);
+  sentence.text = std::string{text};
   sentence.tokens = Tokenize(sentence.text);
   return sentence;
 }

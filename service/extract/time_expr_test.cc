@@ -7,7 +7,7 @@ namespace {
 
 Sentence Make(absl::string_view text) {
   Sentence s;
-  s.text = std::string(text);
+  s.text = std::string{text};
   s.tokens = Tokenize(s.text);
   return s;
 }
