@@ -6,7 +6,9 @@
 #ifndef ATTACHE_TEXT_CHAR_CLASS_H_
 #define ATTACHE_TEXT_CHAR_CLASS_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "absl/strings/string_view.h"
 
@@ -22,6 +24,41 @@ struct CharInfo {
 
   bool alnum() const { return letter || digit; }
 };
+
+// Properties of a byte, from one table lookup, for inner loops: ASCII
+// letters and digits, spaces (' ', '\n', '\t') and bytes 0x80 and above.
+enum ByteBits : uint8_t {
+  kUpperByte = 1 << 0,
+  kLowerByte = 1 << 1,
+  kDigitByte = 1 << 2,
+  kSpaceByte = 1 << 3,
+  kHighByte = 1 << 4,
+  kLetterByte = kUpperByte | kLowerByte,
+  kAlnumByte = kLetterByte | kDigitByte,
+};
+
+constexpr std::array<uint8_t, 256> MakeByteBits() {
+  std::array<uint8_t, 256> bits{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'A' && c <= 'Z') {
+      bits[c] = kUpperByte;
+    } else if (c >= 'a' && c <= 'z') {
+      bits[c] = kLowerByte;
+    } else if (c >= '0' && c <= '9') {
+      bits[c] = kDigitByte;
+    } else if (c == ' ' || c == '\n' || c == '\t') {
+      bits[c] = kSpaceByte;
+    } else if (c >= 0x80) {
+      bits[c] = kHighByte;
+    }
+  }
+  return bits;
+}
+inline constexpr std::array<uint8_t, 256> kByteBits = MakeByteBits();
+
+inline uint8_t BitsOf(char c) {
+  return kByteBits[static_cast<unsigned char>(c)];
+}
 
 // CharAt() for a non-ASCII lead byte.
 CharInfo NonAsciiCharAt(absl::string_view text, size_t pos);

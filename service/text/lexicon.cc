@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 
 namespace attache::text {
 namespace {
@@ -61,47 +65,84 @@ constexpr auto kMonthNames = std::to_array<absl::string_view>(
      "Jan",     "Feb",      "Mar",       "Apr",     "Jun",      "Jul",
      "Aug",     "Sep",      "Sept",      "Oct",     "Nov",      "Dec"});
 
+// Longer than any word of the lists above: most words are rejected by their
+// length alone.
+constexpr size_t kMaxListedWord = 9;
+
+// The lists a word is on, as bits.
+enum List : uint8_t {
+  kTitle = 1 << 0,
+  kNumber = 1 << 1,
+  kAmbiguous = 1 << 2,
+  kInner = 1 << 3,
+  kOpener = 1 << 4,
+  kSpeech = 1 << 5,
+  kDomain = 1 << 6,
+  kMonth = 1 << 7,
+};
+
+uint8_t ListsOf(absl::string_view word) {
+  static const auto* const lists = [] {
+    auto* map = new absl::flat_hash_map<absl::string_view, uint8_t>();
+    const auto add = [&](List list, absl::Span<const absl::string_view> words) {
+      for (absl::string_view listed : words) {
+        (*map)[listed] |= list;
+      }
+    };
+    add(kTitle, kTitleAbbreviations);
+    add(kNumber, kNumberAbbreviations);
+    add(kAmbiguous, kAmbiguousAbbreviations);
+    add(kInner, kInnerAbbreviations);
+    add(kOpener, kSentenceOpeners);
+    add(kSpeech, kSpeechVerbs);
+    add(kDomain, kDomainSuffixes);
+    add(kMonth, kMonthNames);
+    return map;
+  }();
+  if (word.empty() || word.size() > kMaxListedWord) {
+    return 0;
+  }
+  const auto it = lists->find(word);
+  return it == lists->end() ? 0 : it->second;
+}
+
 template <size_t N>
-bool Contains(const std::array<absl::string_view, N>& list,
-              absl::string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
+constexpr bool AllFit(const std::array<absl::string_view, N>& list) {
+  return std::all_of(list.begin(), list.end(), [](absl::string_view word) {
+    return word.size() <= kMaxListedWord;
+  });
+}
+static_assert(AllFit(kTitleAbbreviations) && AllFit(kNumberAbbreviations) &&
+              AllFit(kAmbiguousAbbreviations) && AllFit(kInnerAbbreviations) &&
+              AllFit(kSentenceOpeners) && AllFit(kSpeechVerbs) &&
+              AllFit(kDomainSuffixes) && AllFit(kMonthNames));
+
+bool On(List list, absl::string_view word) {
+  return (ListsOf(word) & list) != 0;
 }
 
 }  // namespace
 
-bool IsTitleAbbreviation(absl::string_view word) {
-  return Contains(kTitleAbbreviations, word);
-}
+bool IsTitleAbbreviation(absl::string_view word) { return On(kTitle, word); }
 
-bool IsNumberAbbreviation(absl::string_view word) {
-  return Contains(kNumberAbbreviations, word);
-}
+bool IsNumberAbbreviation(absl::string_view word) { return On(kNumber, word); }
 
 bool IsAmbiguousAbbreviation(absl::string_view word) {
-  return Contains(kAmbiguousAbbreviations, word);
+  return On(kAmbiguous, word);
 }
 
-bool IsInnerAbbreviation(absl::string_view word) {
-  return Contains(kInnerAbbreviations, word);
-}
+bool IsInnerAbbreviation(absl::string_view word) { return On(kInner, word); }
 
 bool IsAbbreviation(absl::string_view word) {
-  return IsTitleAbbreviation(word) || IsNumberAbbreviation(word) ||
-         IsAmbiguousAbbreviation(word) || IsInnerAbbreviation(word);
+  return (ListsOf(word) & (kTitle | kNumber | kAmbiguous | kInner)) != 0;
 }
 
-bool IsSentenceOpener(absl::string_view word) {
-  return Contains(kSentenceOpeners, word);
-}
+bool IsSentenceOpener(absl::string_view word) { return On(kOpener, word); }
 
-bool IsSpeechVerb(absl::string_view word) {
-  return Contains(kSpeechVerbs, word);
-}
+bool IsSpeechVerb(absl::string_view word) { return On(kSpeech, word); }
 
-bool IsMonthName(absl::string_view word) { return Contains(kMonthNames, word); }
+bool IsMonthName(absl::string_view word) { return On(kMonth, word); }
 
-bool IsDomainSuffix(absl::string_view word) {
-  return Contains(kDomainSuffixes, word);
-}
+bool IsDomainSuffix(absl::string_view word) { return On(kDomain, word); }
 
 }  // namespace attache::text

@@ -44,12 +44,31 @@ class OffsetMap {
    public:
     explicit Cursor(const OffsetMap& map) : map_(&map) {}
     ByteRange ToOriginal(ByteRange normalized) {
-      return map_->Map(normalized, &piece_);
+      // Most ranges (tokens of a sentence) lie in the exact piece of the
+      // last lookup, which maps them by an addition.
+      if (normalized.begin >= exact_begin_ && normalized.end <= exact_end_ &&
+          normalized.begin < normalized.end) {
+        return {exact_original_ + (normalized.begin - exact_begin_),
+                exact_original_ + (normalized.end - exact_begin_)};
+      }
+      const ByteRange original = map_->Map(normalized, &piece_);
+      if (piece_ < map_->pieces_.size() && map_->pieces_[piece_].exact) {
+        const Piece& piece = map_->pieces_[piece_];
+        exact_begin_ = piece.normalized_begin;
+        exact_end_ = piece.normalized_begin + piece.normalized_size;
+        exact_original_ = piece.original_begin;
+      }
+      return original;
     }
 
    private:
     const OffsetMap* map_;
     size_t piece_ = 0;  // where the last lookup ended
+    // The exact piece of piece_, as of the last search: normalised bytes
+    // [exact_begin_, exact_end_) came from exact_original_ on.
+    size_t exact_begin_ = 0;
+    size_t exact_end_ = 0;
+    size_t exact_original_ = 0;
   };
 
   size_t normalized_size() const { return normalized_size_; }

@@ -1,5 +1,7 @@
 #include "text/tokenize.h"
 
+#include <optional>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "text/char_class.h"
@@ -14,13 +16,14 @@ bool IsPunctuation(char c) { return absl::StrContains(".,;:!?\"'()[]{}-", c); }
 
 // End of the run of letters (and digits, when `digits`) from `pos`.
 size_t RunEnd(absl::string_view text, size_t pos, bool digits) {
+  const uint8_t accepted = digits ? kAlnumByte : kLetterByte;
   while (pos < text.size()) {
-    const char c = text[pos];
-    if (absl::ascii_isalpha(c) || (digits && absl::ascii_isdigit(c))) {
+    const uint8_t bits = BitsOf(text[pos]);
+    if ((bits & accepted) != 0) {
       ++pos;
       continue;
     }
-    if (static_cast<unsigned char>(c) < 0x80) {
+    if ((bits & kHighByte) == 0) {
       break;
     }
     const CharInfo info = CharAt(text, pos);
@@ -169,21 +172,9 @@ size_t NumberEnd(absl::string_view text, size_t pos, TokenKind* kind) {
   return WordEnd(text, end);
 }
 
-LetterCase CaseOf(absl::string_view text) {
-  int upper = 0;
-  int lower = 0;
-  bool first_upper = false;
-  for (size_t pos = 0; pos < text.size();) {
-    const CharInfo info = CharAt(text, pos);
-    if (info.letter) {
-      if (upper + lower == 0) {
-        first_upper = info.upper;
-      }
-      upper += info.upper ? 1 : 0;
-      lower += info.upper ? 0 : 1;
-    }
-    pos += info.length;
-  }
+// The case of a token with `upper` upper-case and `lower` other letters, the
+// first of them upper-case when `first_upper`.
+LetterCase CaseOfCounts(int upper, int lower, bool first_upper) {
   if (upper + lower == 0) {
     return LetterCase::kNone;
   }
@@ -194,6 +185,33 @@ LetterCase CaseOf(absl::string_view text) {
     return LetterCase::kTitle;
   }
   return upper == 0 ? LetterCase::kLower : LetterCase::kMixed;
+}
+
+LetterCase CaseOf(absl::string_view text) {
+  int upper = 0;
+  int lower = 0;
+  bool first_upper = false;
+  for (size_t pos = 0; pos < text.size();) {
+    const uint8_t bits = BitsOf(text[pos]);
+    bool letter = (bits & kLetterByte) != 0;
+    bool is_upper = (bits & kUpperByte) != 0;
+    if ((bits & kHighByte) == 0) {
+      ++pos;
+    } else {
+      const CharInfo info = CharAt(text, pos);
+      letter = info.letter;
+      is_upper = info.upper;
+      pos += info.length;
+    }
+    if (letter) {
+      if (upper + lower == 0) {
+        first_upper = is_upper;
+      }
+      upper += is_upper ? 1 : 0;
+      lower += is_upper ? 0 : 1;
+    }
+  }
+  return CaseOfCounts(upper, lower, first_upper);
 }
 
 // True when the period at `pos` after `word` belongs to the word.
@@ -207,6 +225,37 @@ bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
   }
   return IsNumberAbbreviation(word) && pos + 2 < text.size() &&
          text[pos + 1] == ' ' && absl::ascii_isdigit(text[pos + 2]);
+}
+
+// The common word: ASCII letters and digits from `pos`, starting with a
+// letter, followed by none of '.', '\'' and non-ASCII bytes, so that no rule
+// above extends it. Returns its end and sets *letter_case, or returns 0 and
+// resets *letter_case.
+size_t PlainWordEnd(absl::string_view text, size_t pos,
+                    std::optional<LetterCase>* letter_case) {
+  if ((BitsOf(text[pos]) & kLetterByte) == 0) {
+    letter_case->reset();
+    return 0;
+  }
+  const bool first_upper = (BitsOf(text[pos]) & kUpperByte) != 0;
+  int upper = 0;
+  int lower = 0;
+  size_t end = pos;
+  for (; end < text.size(); ++end) {
+    const uint8_t bits = BitsOf(text[end]);
+    if ((bits & kAlnumByte) == 0) {
+      break;
+    }
+    upper += (bits & kUpperByte) != 0 ? 1 : 0;
+    lower += (bits & kLowerByte) != 0 ? 1 : 0;
+  }
+  if (end < text.size() && (text[end] == '.' || text[end] == '\'' ||
+                            (BitsOf(text[end]) & kHighByte) != 0)) {
+    letter_case->reset();
+    return 0;
+  }
+  *letter_case = CaseOfCounts(upper, lower, first_upper);
+  return end;
 }
 
 }  // namespace
@@ -227,10 +276,14 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
     const CharInfo info = CharAt(text, pos);
     TokenKind kind = TokenKind::kWord;
     size_t end = pos + info.length;
+    std::optional<LetterCase> letter_case;
     if (IsNegativeClitic(text, pos) && !space_before && !tokens->empty() &&
         tokens->back().is_word()) {
       kind = TokenKind::kClitic;  // split off "didn't" by WordEnd()
       end = pos + 3;
+    } else if (const size_t plain_end = PlainWordEnd(text, pos, &letter_case);
+               plain_end != 0) {
+      end = plain_end;
     } else if (info.letter) {
       end = DottedAcronymEnd(text, pos);
       if (end == 0) {
@@ -265,7 +318,9 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
     token.original_begin = token.begin;
     token.original_end = token.end;
     token.kind = kind;
-    token.letter_case = CaseOf(text.substr(pos, end - pos));
+    token.letter_case = letter_case.has_value()
+                            ? *letter_case
+                            : CaseOf(text.substr(pos, end - pos));
     token.space_before = space_before;
     if (!seen_word &&
         (kind == TokenKind::kWord || kind == TokenKind::kNumber)) {
