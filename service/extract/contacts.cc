@@ -137,6 +137,9 @@ class SentenceContacts {
   TimeSpec TimeFor(const TimeExpression* best, ContactStatus* status,
                    std::vector<std::string>* rules) const;
   std::optional<PlaceMention> PlaceNear(const TriggerMatch& t) const;
+  // What a meeting or call was about: "talks on the U.S. proposal", "met X
+  // to discuss peace in Ukraine"; empty when the clause names nothing.
+  std::string TopicOf(const TriggerMatch& t) const;
   void Emit(const TriggerMatch& t, ContactKind kind,
             std::vector<Participant> participants, ContactStatus status,
             const std::optional<PlaceMention>& place, std::string destination,
@@ -602,6 +605,56 @@ TimeSpec SentenceContacts::TimeFor(const TimeExpression* best,
   return spec;
 }
 
+std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
+  constexpr size_t kReach = 12;    // tokens searched after the trigger
+  constexpr size_t kMaxWords = 6;  // longest topic kept
+  size_t i = t.end;
+  const size_t reach = std::min(tokens_.size(), t.end + kReach);
+  for (; i < reach; ++i) {
+    const absl::string_view w = tokens_[i].lower;
+    if (w == "," || w == ";" || HasClass(tokens_[i], WordClass::kClauseBreak)) {
+      // "to discuss" is the one infinitive that opens a topic.
+      if (w == "to" && i + 1 < tokens_.size() &&
+          tokens_[i + 1].lower == "discuss") {
+        i += 2;
+        break;
+      }
+      return "";
+    }
+    if (IsOneOf(w, {"on", "about", "regarding", "over"}) && !InTime(i + 1) &&
+        !(i + 2 < tokens_.size() && tokens_[i + 2].lower == "sidelines")) {
+      ++i;
+      break;
+    }
+  }
+  if (i >= reach) {
+    return "";
+  }
+  const size_t begin = i;
+  size_t end = begin;
+  while (end < tokens_.size() && end - begin < kMaxWords) {
+    const absl::string_view w = tokens_[end].lower;
+    if (w == "," || w == "." || w == ";" || InTime(end) ||
+        HasClass(tokens_[end], WordClass::kClauseBreak) ||
+        IsOneOf(w, {"with", "at", "on"})) {
+      break;
+    }
+    // "on the phone", "on the sidelines of": the medium or the venue.
+    if (IsOneOf(w, {"phone", "telephone", "sidelines", "margins", "margin"})) {
+      return "";
+    }
+    ++end;
+  }
+  while (end > begin && !tokens_[end - 1].word) {
+    --end;
+  }
+  if (end == begin) {
+    return "";
+  }
+  return sentence_.text.substr(tokens_[begin].begin,
+                               tokens_[end - 1].end - tokens_[begin].begin);
+}
+
 std::optional<PlaceMention> SentenceContacts::PlaceNear(
     const TriggerMatch& t) const {
   const PlaceMention* best = nullptr;
@@ -701,7 +754,17 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
     if (!place->is_state) {
       c.location.city = place->name;
     }
+    // A named venue ("the U.N. General Assembly") keeps its name; `name`
+    // is already its city.
+    if (place->is_venue) {
+      c.location.venue = c.location.text;
+    }
     c.location.country_code = place->country;
+  }
+  if (kind == ContactKind::kMeeting || kind == ContactKind::kCall) {
+    if (std::string topic = TopicOf(t); !topic.empty()) {
+      c.topics.push_back(std::move(topic));
+    }
   }
   c.participants = std::move(participants);
   c.evidence.push_back({.field = sentence_.field,

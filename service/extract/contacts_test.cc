@@ -152,5 +152,20 @@ TEST(ContactsTest, StatedAttendanceOfAnOrganisationsMeeting) {
   EXPECT_TRUE(ContactsOf("Dana Whitcombe attended a rally in Geneva.").empty());
 }
 
+TEST(ContactsTest, TopicOfTheTalks) {
+  auto contacts = ContactsOf(
+      "Alder Quint met Lu Feng in Beijing on Monday to discuss trade "
+      "tariffs, officials said.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_THAT(contacts[0].topics, ::testing::ElementsAre("trade tariffs"));
+  contacts =
+      ContactsOf("Alder Quint and Lu Feng held talks on climate finance.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_THAT(contacts[0].topics, ::testing::ElementsAre("climate finance"));
+  contacts = ContactsOf("Alder Quint spoke with Lu Feng on the phone Monday.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_TRUE(contacts[0].topics.empty());
+}
+
 }  // namespace
 }  // namespace attache::extract

@@ -73,5 +73,15 @@ TEST(LocationTest, MeetingPlannedDuringAVisitUnderWayTakesItsPlace) {
   EXPECT_EQ(meeting->location.city, "Beijing");
 }
 
+TEST(LocationTest, VenueKeepsItsNameAndGivesItsCity) {
+  const auto contacts = ContactsOf(
+      "Alder Quint met Lu Feng on the sidelines of the U.N. General "
+      "Assembly.");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].location.city, "New York");
+  EXPECT_EQ(contacts[0].location.venue, "U.N. General Assembly");
+  EXPECT_EQ(contacts[0].location.country_code, "USA");
+}
+
 }  // namespace
 }  // namespace attache::extract
