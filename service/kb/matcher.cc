@@ -61,20 +61,28 @@ uint64_t Mix(uint64_t x) {
 // word) and mixed invertibly, so two such words have equal hashes only if
 // they are equal: for them WordId() compares no bytes.
 constexpr size_t kShortWord = 8;
-uint64_t WordHash(absl::string_view word) {
-  if (word.size() <= kShortWord) {
-    uint64_t packed = Pack(word.data(), word.size());
-    if (word.size() < kShortWord) {
-      packed |= static_cast<uint64_t>(word.size()) << 56;
-    }
-    return Mix(packed);
-  }
+uint64_t LongWordHash(absl::string_view word) {
   uint64_t hash = Mix(word.size());
   for (size_t i = 0; i < word.size(); i += 8) {
     hash =
         Mix(hash ^ Pack(word.data() + i, std::min<size_t>(8, word.size() - i)));
   }
   return hash;
+}
+
+// `head` holds the first eight bytes of `word`, zero-padded.
+inline uint64_t WordHash(absl::string_view word, uint64_t head) {
+  if (word.size() > kShortWord) {
+    return LongWordHash(word);
+  }
+  if (word.size() < kShortWord) {
+    head |= static_cast<uint64_t>(word.size()) << 56;
+  }
+  return Mix(head);
+}
+
+uint64_t WordHash(absl::string_view word) {
+  return WordHash(word, Pack(word.data(), std::min(word.size(), kShortWord)));
 }
 
 // The word filter: 16 KiB, taking hash bits the table's index does not use.
@@ -224,11 +232,11 @@ absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
   return folded;
 }
 
-uint32_t Matcher::WordId(const std::string& folded) const {
+uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
   if (word_slots_.empty()) {
     return kUnknownWord;
   }
-  const uint64_t hash = WordHash(folded);
+  const uint64_t hash = WordHash(folded, head);
   const uint64_t bit = FilterBit(hash);
   if ((word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) {
     return kUnknownWord;
@@ -241,7 +249,8 @@ uint32_t Matcher::WordId(const std::string& folded) const {
     }
     if (word.hash == hash &&
         (folded.size() <= kShortWord ||
-         (word_bytes_.compare(word.offset, folded.size(), folded) == 0 &&
+         (absl::string_view(word_bytes_).substr(word.offset, folded.size()) ==
+              folded &&
           word_bytes_[word.offset + folded.size()] == '\0'))) {
       return word.id;
     }
@@ -332,9 +341,9 @@ std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
   std::vector<KnownWord> run;
   Tokenizer tokenizer(text);
   Word word;
-  std::string folded;
+  absl::string_view folded;
   while (tokenizer.Next(&word, &folded)) {
-    const uint32_t id = WordId(folded);
+    const uint32_t id = WordId(folded, word.folded_head);
     if (!word.joined || id == kUnknownWord) {
       if (!run.empty()) {
         MatchRun(run, &mentions);
@@ -355,10 +364,10 @@ std::vector<EntityRef> Matcher::Lookup(absl::string_view phrase) const {
   std::vector<KnownWord> words;
   Tokenizer tokenizer(phrase);
   Word word;
-  std::string folded;
+  absl::string_view folded;
   uint32_t node = 0;
   while (tokenizer.Next(&word, &folded)) {
-    const uint32_t id = WordId(folded);
+    const uint32_t id = WordId(folded, word.folded_head);
     if ((!words.empty() && !word.joined) || id == kUnknownWord) {
       return {};
     }

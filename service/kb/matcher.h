@@ -78,7 +78,8 @@ class Matcher {
   static constexpr uint32_t kNoNode = 0;  // the root is never a child
   static constexpr uint32_t kUnknownWord = UINT32_MAX;
 
-  uint32_t WordId(const std::string& folded) const;
+  // The id of the folded word, whose Word::folded_head is `head`.
+  uint32_t WordId(absl::string_view folded, uint64_t head) const;
   uint32_t Child(uint32_t node, uint32_t word_id) const;
   // Whether `words` meet the case requirements of `output`, or of any
   // output of `node`.

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -306,37 +308,97 @@ size_t ReadMultibyte(absl::string_view text, size_t pos, CharInfo* info) {
   return length;
 }
 
+// Eight bytes of text classified at once (SWAR): bit 8i + 7 of a mask
+// stands for byte i, little-endian.
+struct AsciiChunk {
+  uint64_t letters = 0;  // ASCII letters
+  uint64_t upper = 0;    // upper-case ASCII letters
+  uint64_t run = 0;      // the leading ASCII letters and digits
+  int run_length = 0;    // bytes in `run`
+  uint64_t folded = 0;   // the bytes with letters in lower case
+};
+
+constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The high bit of every byte of `bytes` (all below 0x80) that is at least
+// `floor`; no byte carries into the next.
+constexpr uint64_t AtLeast(uint64_t bytes, uint8_t floor) {
+  return (bytes + kEveryByte * (0x80 - floor)) & kHighBits;
+}
+
+// The number of bytes whose high bit `mask` sets: a sum of the bytes of
+// mask >> 7 by multiplication (no popcount instruction on baseline x86-64).
+int CountBytes(uint64_t mask) {
+  return static_cast<int>(((mask >> 7) * kEveryByte) >> 56);
+}
+
+AsciiChunk ClassifyChunk(const char* bytes) {
+  uint64_t word;
+  std::memcpy(&word, bytes, sizeof(word));
+  const uint64_t ascii = ~word & kHighBits;
+  const uint64_t low7 = word & ~kHighBits;
+  const uint64_t case_bit = kEveryByte * 0x20;
+  const uint64_t any_case = low7 | case_bit;
+  AsciiChunk chunk;
+  chunk.letters = AtLeast(any_case, 'a') & ~AtLeast(any_case, 'z' + 1) & ascii;
+  const uint64_t digits = AtLeast(low7, '0') & ~AtLeast(low7, '9' + 1) & ascii;
+  // Upper-case letters lack the case bit (0x20, moved to 0x80 by << 2).
+  chunk.upper = chunk.letters & ~((low7 & case_bit) << 2);
+  const int run_bits = std::countr_zero(~(chunk.letters | digits) & kHighBits);
+  chunk.run_length = run_bits / 8;  // 8 when every byte is in the run
+  const uint64_t run_mask =
+      chunk.run_length == 8 ? ~uint64_t{0} : (uint64_t{1} << run_bits) - 1;
+  chunk.run = (chunk.letters | digits) & run_mask;
+  chunk.folded = (word | (chunk.upper >> 2)) & run_mask;
+  return chunk;
+}
+
 }  // namespace
 
 bool Tokenizer::Next(Word* word, std::string* folded) {
+  absl::string_view view;
+  const bool found = Next(word, &view);
+  folded->assign(view.data(), view.size());
+  return found;
+}
+
+void Tokenizer::Grow(size_t needed) {
+  buffer_.resize(std::max(needed, 2 * buffer_.size()));
+}
+
+bool Tokenizer::Next(Word* word, absl::string_view* folded) {
   const char* const data = text_.data();
   const size_t size = text_.size();
   const auto byte_at = [data](size_t i) {
     return static_cast<unsigned char>(data[i]);
   };
-  folded->clear();
+  folded_size_ = 0;
+  size_t pos = pos_;
   bool joined = has_previous_;
   CharInfo info;  // of the last non-ASCII character read
   // Skip to the first letter or digit; marks right before it ("ʻAisake")
   // belong to the word.
   size_t marks_start = std::string::npos;
   while (true) {
-    if (pos_ >= size) {
+    if (pos >= size) {
+      pos_ = pos;
+      *folded = absl::string_view();
       return false;
     }
     size_t length = 1;
     CharClass cls = CharClass::kBreak;
-    if (byte_at(pos_) < 0x80) {
-      cls = kAscii.cls[byte_at(pos_)];
+    if (byte_at(pos) < 0x80) {
+      cls = kAscii.cls[byte_at(pos)];
     } else {
-      length = ReadMultibyte(text_, pos_, &info);
+      length = ReadMultibyte(text_, pos, &info);
       cls = info.cls;
     }
     if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
       break;
     }
     if (cls == CharClass::kMark) {
-      marks_start = std::min(marks_start, pos_);
+      marks_start = std::min(marks_start, pos);
     } else {
       marks_start = std::string::npos;
       if (cls == CharClass::kBreak ||
@@ -345,9 +407,9 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
         joined = false;
       }
     }
-    pos_ += length;
+    pos += length;
   }
-  word->begin = std::min(marks_start, pos_);
+  word->begin = std::min(marks_start, pos);
   int letters = 0;
   bool capitalized = false;
   bool lower_seen = false;  // a letter not upper-case
@@ -358,56 +420,86 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
     lower_seen = lower_seen || !upper;
   };
   while (true) {
-    // A run of ASCII letters and digits.
-    const size_t run = pos_;
-    for (; pos_ < size && byte_at(pos_) < 0x80; ++pos_) {
-      const unsigned char byte = byte_at(pos_);
+    // A run of ASCII letters and digits, eight bytes at a time while the
+    // text lasts, then byte by byte.
+    while (pos + 8 <= size) {
+      const AsciiChunk chunk = ClassifyChunk(data + pos);
+      const uint64_t letters_in_run = chunk.letters & chunk.run;
+      if (letters_in_run != 0) {
+        if (letters == 0) {
+          const int first = std::countr_zero(letters_in_run);
+          capitalized = ((chunk.upper >> first) & 1) != 0;
+        }
+        letters += CountBytes(letters_in_run);
+        lower_seen = lower_seen || (letters_in_run & ~chunk.upper) != 0;
+      }
+      std::memcpy(Room(8), &chunk.folded, 8);
+      folded_size_ += chunk.run_length;
+      pos += chunk.run_length;
+      if (chunk.run_length < 8) {
+        break;
+      }
+    }
+    const size_t run = pos;
+    for (; pos < size && byte_at(pos) < 0x80; ++pos) {
+      const unsigned char byte = byte_at(pos);
       if (kAscii.cls[byte] == CharClass::kLetter) {
         count_letter(kAscii.upper[byte]);
       } else if (kAscii.cls[byte] != CharClass::kDigit) {
         break;
       }
     }
-    const size_t old_size = folded->size();
-    folded->resize(old_size + (pos_ - run));
-    for (size_t i = run; i < pos_; ++i) {
-      (*folded)[old_size + (i - run)] = kAscii.lower[byte_at(i)];
+    char* const out = Room(pos - run);
+    for (size_t i = run; i < pos; ++i) {
+      out[i - run] = kAscii.lower[byte_at(i)];
     }
-    if (pos_ >= size || byte_at(pos_) < 0x80) {
+    folded_size_ += pos - run;
+    if (pos >= size || byte_at(pos) < 0x80) {
       break;
     }
-    const size_t length = ReadMultibyte(text_, pos_, &info);
+    const size_t length = ReadMultibyte(text_, pos, &info);
     if (!InWord(info.cls)) {
       break;
     }
     if (info.cls == CharClass::kLetter) {
       count_letter(info.upper);
     }
-    folded->append(info.folded.data(), info.folded_length);
-    pos_ += length;
+    std::memcpy(Room(info.folded_length), info.folded.data(),
+                info.folded_length);
+    folded_size_ += info.folded_length;
+    pos += length;
   }
   // "U.S." and "U.N." are one word, folded like "US" and "UN".
-  if (letters == 1 && pos_ == word->begin + 1) {
+  if (letters == 1 && pos == word->begin + 1) {
     bool acronym = false;
-    while (pos_ + 1 < size && data[pos_] == '.' &&
-           absl::ascii_isalpha(data[pos_ + 1]) &&
-           (pos_ + 2 >= size || !absl::ascii_isalnum(data[pos_ + 2]))) {
-      count_letter(absl::ascii_isupper(data[pos_ + 1]));
-      folded->push_back(absl::ascii_tolower(data[pos_ + 1]));
-      pos_ += 2;
+    while (pos + 1 < size && data[pos] == '.' &&
+           absl::ascii_isalpha(data[pos + 1]) &&
+           (pos + 2 >= size || !absl::ascii_isalnum(data[pos + 2]))) {
+      count_letter(absl::ascii_isupper(data[pos + 1]));
+      *Room(1) = absl::ascii_tolower(data[pos + 1]);
+      ++folded_size_;
+      pos += 2;
       acronym = true;
     }
-    if (acronym && pos_ < size && data[pos_] == '.') {
-      ++pos_;
+    if (acronym && pos < size && data[pos] == '.') {
+      ++pos;
     }
   }
-  word->end = pos_;
+  word->end = pos;
   word->capitalized = capitalized;
   word->letters = letters;
   word->all_caps = letters > 0 && !lower_seen;
   word->joined = joined;
+  pos_ = pos;
   has_previous_ = true;
-  previous_length_ = folded->size();
+  previous_length_ = folded_size_;
+  Room(0);  // the head is read as eight bytes
+  uint64_t head = 0;
+  std::memcpy(&head, buffer_.data(), 8);
+  word->folded_head = folded_size_ >= 8
+                          ? head
+                          : head & ((uint64_t{1} << (8 * folded_size_)) - 1);
+  *folded = absl::string_view(buffer_.data(), folded_size_);
   return true;
 }
 

@@ -16,6 +16,7 @@
 #define ATTACHE_KB_TOKENIZER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -29,6 +30,9 @@ struct Word {
   bool all_caps = false;     // has letters, all upper-case: "US", "U.S."
   int letters = 0;           // letters (not digits) in the word
   bool joined = false;       // only joiners between it and the previous word
+  // The first eight bytes of the folded form as a little-endian integer,
+  // zero-padded: what a hash of a short word needs, without a copy.
+  uint64_t folded_head = 0;
 };
 
 class Tokenizer {
@@ -38,9 +42,25 @@ class Tokenizer {
   // Reads the next word into `*word` and its folded form into `*folded`
   // (replacing its contents). Returns false at the end of the text.
   bool Next(Word* word, std::string* folded);
+  // As above, without a copy: `*folded` views a buffer of the tokenizer,
+  // valid until the next call.
+  bool Next(Word* word, absl::string_view* folded);
 
  private:
+  // Room for `bytes` more folded bytes at folded_size_, and eight spare so
+  // that whole eight-byte chunks can be stored and read.
+  char* Room(size_t bytes) {
+    const size_t needed = folded_size_ + bytes + 8;
+    if (buffer_.size() < needed) {
+      Grow(needed);
+    }
+    return buffer_.data() + folded_size_;
+  }
+  void Grow(size_t needed);
+
   absl::string_view text_;
+  std::string buffer_;      // the folded word being read, then spare bytes
+  size_t folded_size_ = 0;  // bytes of the folded word in buffer_
   size_t pos_ = 0;
   bool has_previous_ = false;
   size_t previous_length_ = 0;  // folded bytes of the previous word
