@@ -2,6 +2,16 @@
 
 namespace attache::extract {
 
+std::string KeyOf(const Actor& actor) {
+  if (!actor.id.empty()) {
+    return actor.id;
+  }
+  if (!actor.name.empty()) {
+    return "name:" + actor.name;
+  }
+  return "group:" + actor.country_code;
+}
+
 const char* ContactKindName(ContactKind kind) {
   switch (kind) {
     case ContactKind::kMeeting:

@@ -47,6 +47,10 @@ struct Actor {
   std::string mention;       // as written
 };
 
+// Identity of an actor within one article: its KB id, else its name, else
+// its group's code.
+std::string KeyOf(const Actor& actor);
+
 struct Participant {
   Actor actor;
   ParticipantRole role = ParticipantRole::kCounterpart;

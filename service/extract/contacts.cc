@@ -29,16 +29,6 @@ bool IsArgumentGap(absl::string_view lower) {
                   "again", "both",    "two",   "leaders", "of"});
 }
 
-std::string KeyOf(const Actor& actor) {
-  if (!actor.id.empty()) {
-    return actor.id;
-  }
-  if (!actor.name.empty()) {
-    return "name:" + actor.name;
-  }
-  return "group:" + actor.country_code;
-}
-
 struct TriggerMatch {
   size_t begin;
   size_t end;

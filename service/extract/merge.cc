@@ -7,16 +7,6 @@
 namespace attache::extract {
 namespace {
 
-std::string KeyOf(const Actor& actor) {
-  if (!actor.id.empty()) {
-    return actor.id;
-  }
-  if (!actor.name.empty()) {
-    return "name:" + actor.name;
-  }
-  return "group:" + actor.country_code;
-}
-
 std::set<std::string> KeysOf(const Contact& contact) {
   std::set<std::string> keys;
   for (const Participant& p : contact.participants) {
