@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "text/utf8.h"
 
 namespace attache::kb {
 namespace {
@@ -119,24 +120,6 @@ const char* SpecialFold(UChar32 c) {
   }
 }
 
-void AppendUtf8(UChar32 c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 bool IsMark(UChar32 c) {
   return (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK | U_GC_ME_MASK)) != 0;
 }
@@ -163,13 +146,13 @@ std::string FoldLetter(UChar32 c) {
       if (const char* special = SpecialFold(part)) {
         out += special;
       } else {
-        AppendUtf8(u_tolower(part), &out);
+        text::AppendUtf8(static_cast<char32_t>(u_tolower(part)), &out);
       }
     }
   }
   if (out.empty() || out.size() > CharInfo().folded.size() - 1) {
     out.clear();
-    AppendUtf8(u_tolower(c), &out);
+    text::AppendUtf8(static_cast<char32_t>(u_tolower(c)), &out);
   }
   return out;
 }
@@ -240,57 +223,14 @@ const std::vector<CharInfo>& Table() {
 // Decodes the character at `pos` of `text` (pos < size) into `*c`, or -1 for
 // an invalid byte. Returns its length in bytes, at least 1.
 size_t Decode(absl::string_view text, size_t pos, UChar32* c) {
-  const auto byte = [&](size_t i) {
-    return static_cast<unsigned char>(text[pos + i]);
-  };
-  const unsigned char lead = byte(0);
-  *c = -1;
-  size_t length = 0;
-  UChar32 value = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead < 0x80) {
-    *c = lead;
+  char32_t code_point = 0;
+  const int length = text::DecodeUtf8(text, pos, &code_point);
+  if (length == 0) {
+    *c = -1;
     return 1;
   }
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    value = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    value = lead & 0x0F;
-    if (lead == 0xE0) {
-      low = 0xA0;  // overlong
-    }
-    if (lead == 0xED) {
-      high = 0x9F;  // surrogates
-    }
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    value = lead & 0x07;
-    if (lead == 0xF0) {
-      low = 0x90;  // overlong
-    }
-    if (lead == 0xF4) {
-      high = 0x8F;  // above U+10FFFF
-    }
-  } else {
-    return 1;
-  }
-  if (pos + length > text.size()) {
-    return 1;
-  }
-  for (size_t i = 1; i < length; ++i) {
-    const unsigned char b = byte(i);
-    if (b < low || b > high) {
-      return 1;
-    }
-    low = 0x80;
-    high = 0xBF;
-    value = (value << 6) | (b & 0x3F);
-  }
-  *c = value;
-  return length;
+  *c = static_cast<UChar32>(code_point);
+  return static_cast<size_t>(length);
 }
 
 // Classifies the character at `pos`, which is not ASCII; returns its length
