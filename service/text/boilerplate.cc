@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <bitset>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
@@ -414,6 +415,10 @@ class Opening {
     }
   }
 
+  absl::string_view text() const {
+    return absl::string_view(buffer_.data(), size_);
+  }
+
   bool StartsWithAny(absl::Span<const absl::string_view> prefixes) const {
     const absl::string_view opening(buffer_.data(), size_);
     if (opening.empty()) {
@@ -587,7 +592,55 @@ constexpr auto kOpeningCues = std::to_array<OpeningCues>({
 
 // Kinds recognised from the opening words of a line or sentence of `size`
 // bytes.
+// Bits for the first three bytes of the opening cues: most openings match
+// none of those and skip comparing with every cue.
+class CueFilter {
+ public:
+  CueFilter() {
+    for (const OpeningCues& cues : kOpeningCues) {
+      for (absl::string_view prefix : cues.prefixes) {
+        bits_.set(Key(prefix));
+      }
+    }
+  }
+
+  // False when no opening cue can start `opening` (lower case).
+  bool MayMatch(absl::string_view opening) const {
+    return opening.size() < kKeyBytes || bits_.test(Key(opening));
+  }
+
+ private:
+  static constexpr size_t kKeyBytes = 3;  // no cue is shorter
+  static constexpr size_t kBits = 4096;
+
+  static size_t Key(absl::string_view text) {
+    size_t key = 0;
+    for (size_t i = 0; i < kKeyBytes; ++i) {
+      key = key * 131 + static_cast<unsigned char>(text[i]);
+    }
+    return key % kBits;
+  }
+
+  std::bitset<kBits> bits_;
+};
+
+constexpr bool CuesFitFilter() {
+  for (const OpeningCues& cues : kOpeningCues) {
+    for (absl::string_view prefix : cues.prefixes) {
+      if (prefix.size() < 3) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(CuesFitFilter());
+
 BoilerplateKind ClassifyOpening(const Opening& opening, size_t size) {
+  static const CueFilter* const filter = new CueFilter();
+  if (!filter->MayMatch(opening.text())) {
+    return BoilerplateKind::kNone;
+  }
   for (const OpeningCues& cues : kOpeningCues) {
     if (size <= cues.max_size && opening.StartsWithAny(cues.prefixes)) {
       return cues.kind;

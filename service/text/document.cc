@@ -134,6 +134,9 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
   std::vector<BoilerplateKind> kinds(ranges.size());
   ClassifyParagraphs(views, absl::MakeSpan(kinds));
 
+  // News sentences average well over 100 bytes.
+  doc->sentences.reserve(doc->sentences.size() + body.size() / 100 + 1);
+  doc->paragraphs.reserve(doc->paragraphs.size() + ranges.size());
   SentenceAppender appender(doc, Field::kBody, doc->body);
   std::vector<absl::string_view> sentence_views;
   for (size_t p = 0; p < ranges.size(); ++p) {

@@ -1,6 +1,7 @@
 #include "text/segment.h"
 
 #include <algorithm>
+#include <array>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -18,20 +19,18 @@ bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
 // Bytes where a sentence may end or a separator start: terminators, ')',
 // '|' and the lead bytes of the bullets.
-bool MayBreakAt(char c) {
-  switch (c) {
-    case '.':
-    case '?':
-    case '!':
-    case ')':
-    case '|':
-    case '\xE2':
-    case '\xC2':
-      return true;
-    default:
-      return false;
+constexpr std::array<bool, 256> MakeBreakBytes() {
+  std::array<bool, 256> bytes{};
+  for (const unsigned char c : {'.', '?', '!', ')', '|'}) {
+    bytes[c] = true;
   }
+  bytes[0xE2] = true;
+  bytes[0xC2] = true;
+  return bytes;
 }
+constexpr std::array<bool, 256> kBreakBytes = MakeBreakBytes();
+
+bool MayBreakAt(char c) { return kBreakBytes[static_cast<unsigned char>(c)]; }
 
 size_t SkipSpaces(absl::string_view text, size_t pos) {
   while (pos < text.size() && IsSpace(text[pos])) {
@@ -294,6 +293,14 @@ std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
   };
   size_t pos = start;
   while (pos < paragraph.size()) {
+    // Skip to the next byte that may break, or to the length limit.
+    const size_t limit = std::min(paragraph.size(), start + max_bytes);
+    while (pos < limit && !MayBreakAt(paragraph[pos])) {
+      ++pos;
+    }
+    if (pos >= paragraph.size()) {
+      break;
+    }
     if (pos - start >= max_bytes) {
       const size_t cut = CutPoint(paragraph, start, pos);
       emit(cut, cut);
