@@ -19,6 +19,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "kb/knowledge_base.h"
 
@@ -114,6 +115,39 @@ void BM_FindMentions(benchmark::State& state) {
   state.counters["text_mb"] = static_cast<double>(text->size()) / (1 << 20);
 }
 BENCHMARK(BM_FindMentions)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// As the extraction engine calls it: once per sentence of the same text.
+void BM_FindMentionsPerSentence(benchmark::State& state) {
+  static const std::vector<absl::string_view>* const sentences = [] {
+    static const std::string* const text =
+        new std::string(NewsText(size_t{12} << 20));
+    return new std::vector<absl::string_view>(
+        absl::StrSplit(*text, ". ", absl::SkipEmpty()));
+  }();
+  size_t bytes = 0;
+  for (const absl::string_view sentence : *sentences) {
+    bytes += sentence.size();
+  }
+  size_t mentions = 0;
+  for (auto _ : state) {
+    mentions = 0;
+    for (const absl::string_view sentence : *sentences) {
+      const std::vector<Mention> found = Kb().FindMentions(sentence);
+      mentions += found.size();
+      benchmark::DoNotOptimize(found.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(bytes));
+  state.counters["mentions"] = static_cast<double>(mentions);
+  state.counters["sentences_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) *
+                             static_cast<double>(sentences->size()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FindMentionsPerSentence)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
 
 void BM_LoadEmbedded(benchmark::State& state) {
   for (auto _ : state) {

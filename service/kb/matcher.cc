@@ -4,7 +4,9 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "kb/tokenizer.h"
 
 namespace attache::kb {
@@ -306,7 +308,7 @@ void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
   }
 }
 
-void Matcher::MatchRun(const std::vector<KnownWord>& run,
+void Matcher::MatchRun(absl::Span<const KnownWord> run,
                        std::vector<Mention>* mentions) const {
   size_t start = 0;
   while (start < run.size()) {
@@ -338,7 +340,8 @@ void Matcher::MatchRun(const std::vector<KnownWord>& run,
 
 std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
   std::vector<Mention> mentions;
-  std::vector<KnownWord> run;
+  // Runs of known words are short: most texts need no allocation for them.
+  absl::InlinedVector<KnownWord, 16> run;
   Tokenizer tokenizer(text);
   Word word;
   absl::string_view folded;

@@ -27,6 +27,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "kb/knowledge_base.h"
 
 namespace attache::kb {
@@ -90,7 +91,7 @@ class Matcher {
   void CollectRefs(uint32_t node, const KnownWord* words,
                    std::vector<EntityRef>* refs) const;
   // Finds the leftmost-longest matches in a run of joined known words.
-  void MatchRun(const std::vector<KnownWord>& run,
+  void MatchRun(absl::Span<const KnownWord> run,
                 std::vector<Mention>* mentions) const;
 
   // The vocabulary: an open-addressing hash table of the words of every

@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -304,7 +305,11 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
 }
 
 void Tokenizer::Grow(size_t needed) {
-  buffer_.resize(std::max(needed, 2 * buffer_.size()));
+  std::string grown(std::max(needed, 2 * capacity_), '\0');
+  std::memcpy(grown.data(), folded_, folded_size_);
+  overflow_ = std::move(grown);
+  folded_ = overflow_.data();
+  capacity_ = overflow_.size();
 }
 
 bool Tokenizer::Next(Word* word, absl::string_view* folded) {
@@ -435,11 +440,11 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
   previous_length_ = folded_size_;
   Room(0);  // the head is read as eight bytes
   uint64_t head = 0;
-  std::memcpy(&head, buffer_.data(), 8);
+  std::memcpy(&head, folded_, 8);
   word->folded_head = folded_size_ >= 8
                           ? head
                           : head & ((uint64_t{1} << (8 * folded_size_)) - 1);
-  *folded = absl::string_view(buffer_.data(), folded_size_);
+  *folded = absl::string_view(folded_, folded_size_);
   return true;
 }
 

@@ -15,6 +15,7 @@
 #ifndef ATTACHE_KB_TOKENIZER_H_
 #define ATTACHE_KB_TOKENIZER_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -38,6 +39,9 @@ struct Word {
 class Tokenizer {
  public:
   explicit Tokenizer(absl::string_view text) : text_(text) {}
+  // Not copyable: the folded word may live inside the tokenizer.
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
 
   // Reads the next word into `*word` and its folded form into `*folded`
   // (replacing its contents). Returns false at the end of the text.
@@ -51,19 +55,24 @@ class Tokenizer {
   // that whole eight-byte chunks can be stored and read.
   char* Room(size_t bytes) {
     const size_t needed = folded_size_ + bytes + 8;
-    if (buffer_.size() < needed) {
+    if (needed > capacity_) {
       Grow(needed);
     }
-    return buffer_.data() + folded_size_;
+    return folded_ + folded_size_;
   }
   void Grow(size_t needed);
 
   absl::string_view text_;
-  std::string buffer_;      // the folded word being read, then spare bytes
-  size_t folded_size_ = 0;  // bytes of the folded word in buffer_
   size_t pos_ = 0;
   bool has_previous_ = false;
   size_t previous_length_ = 0;  // folded bytes of the previous word
+  // The folded word being read: in `inline_` (no allocation per text) until
+  // a word outgrows it, then in `overflow_`.
+  std::array<char, 64> inline_{};
+  std::string overflow_;
+  char* folded_ = inline_.data();
+  size_t capacity_ = inline_.size();
+  size_t folded_size_ = 0;  // bytes of the folded word
 };
 
 }  // namespace attache::kb
