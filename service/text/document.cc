@@ -192,8 +192,8 @@ absl::StatusOr<Document> Analyze(absl::string_view title,
     return status;
   }
   Document doc;
-  doc.title = Normalize(title);
-  doc.body = Normalize(body);
+  doc.title = NormalizeValidUtf8(title);
+  doc.body = NormalizeValidUtf8(body);
   AnalyzeTitle(options, &doc);
   AnalyzeBody(options, &doc);
   return doc;

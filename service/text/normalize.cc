@@ -360,14 +360,14 @@ bool FeedComposed(absl::string_view original, Writer* writer) {
   return Succeeded(status);
 }
 
-}  // namespace
-
-NormalizedText Normalize(absl::string_view original) {
+// Normalize(), checking that `original` is well-formed before composing
+// unless `valid` says it is.
+NormalizedText NormalizeChecked(absl::string_view original, bool valid) {
   const bool compose =
       !IsAscii(original) &&
       original.size() <
           static_cast<size_t>(std::numeric_limits<int32_t>::max()) &&
-      FindInvalidUtf8(original) == kValidUtf8;
+      (valid || FindInvalidUtf8(original) == kValidUtf8);
   if (compose) {
     Writer writer(original.size());
     if (FeedComposed(original, &writer)) {
@@ -377,6 +377,16 @@ NormalizedText Normalize(absl::string_view original) {
   Writer writer(original.size());
   writer.Feed(original, {0, original.size(), true});
   return std::move(writer).Finish(original.size());
+}
+
+}  // namespace
+
+NormalizedText Normalize(absl::string_view original) {
+  return NormalizeChecked(original, /*valid=*/false);
+}
+
+NormalizedText NormalizeValidUtf8(absl::string_view original) {
+  return NormalizeChecked(original, /*valid=*/true);
 }
 
 }  // namespace attache::text

@@ -40,6 +40,10 @@ struct NormalizedText {
 // more skip NFC composition (ICU indexes with 32-bit integers).
 NormalizedText Normalize(absl::string_view original);
 
+// Normalize() for text that FindInvalidUtf8() already found well-formed:
+// skips checking it again.
+NormalizedText NormalizeValidUtf8(absl::string_view original);
+
 }  // namespace attache::text
 
 #endif  // ATTACHE_TEXT_NORMALIZE_H_
