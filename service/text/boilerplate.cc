@@ -415,9 +415,7 @@ class Opening {
     }
   }
 
-  absl::string_view text() const {
-    return absl::string_view(buffer_.data(), size_);
-  }
+  absl::string_view text() const { return {buffer_.data(), size_}; }
 
   bool StartsWithAny(absl::Span<const absl::string_view> prefixes) const {
     const absl::string_view opening(buffer_.data(), size_);
