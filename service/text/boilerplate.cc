@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "text/char_class.h"
+#include "text/packed_word.h"
 #include "text/segment.h"
 
 namespace attache::text {
@@ -33,173 +34,100 @@ enum WordFeature : uint16_t {
 };
 constexpr int kWordFeatureCount = 10;
 
-// A word of at most kMaxPackedWord ASCII letters, lower-cased and packed
-// little-endian into two integers, zero-padded, so that equal words pack
-// equally.
-struct PackedWord {
-  uint64_t low = 0;
-  uint64_t high = 0;
-
-  friend bool operator==(const PackedWord&, const PackedWord&) = default;
-};
-constexpr size_t kMaxPackedWord = 16;
-
-// Packs `word`, of 1 to kMaxPackedWord ASCII letters; ORing 0x20 into every
-// byte lower-cases a letter. Reads 16 bytes from word.data() when `readable`
-// says they are in the text, and then needs no copy.
-PackedWord Pack(absl::string_view word, bool readable) {
-  std::array<char, kMaxPackedWord> bytes{};
-  if (readable) {
-    std::memcpy(bytes.data(), word.data(), kMaxPackedWord);
-  } else {
-    std::memcpy(bytes.data(), word.data(), word.size());
-  }
-  PackedWord packed;
-  std::memcpy(&packed.low, bytes.data(), 8);
-  std::memcpy(&packed.high, bytes.data() + 8, 8);
-  constexpr uint64_t kLowerBits = 0x2020202020202020ULL;
-  const size_t size = word.size();
-  const auto mask = [](size_t letters) {
-    return letters >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * letters)) - 1;
-  };
-  packed.low = (packed.low | kLowerBits) & mask(size);
-  packed.high = size > 8 ? (packed.high | kLowerBits) & mask(size - 8) : 0;
-  return packed;
-}
-
-// The word features in an open-addressing table of packed words: looking up
-// a word of the text costs a multiplication and, for most words, one probe
-// of a table that stays in cache.
-class FeatureLexicon {
- public:
-  // Every word must be of ASCII letters, at most kMaxPackedWord of them.
-  void Add(uint16_t feature, std::initializer_list<absl::string_view> words) {
-    for (absl::string_view word : words) {
-      const PackedWord packed = Pack(word, /*readable=*/false);
-      size_t slot = SlotOf(packed);
-      while (slots_[slot].features != 0 && !(slots_[slot].word == packed)) {
-        slot = (slot + 1) % kSlots;
-      }
-      slots_[slot].word = packed;
-      slots_[slot].features |= feature;
-    }
-  }
-
-  // Features of the word `packed`.
-  uint16_t Find(const PackedWord& packed) const {
-    for (size_t slot = SlotOf(packed);; slot = (slot + 1) % kSlots) {
-      const Slot& entry = slots_[slot];
-      if (entry.features == 0 || entry.word == packed) {
-        return entry.features;
-      }
-    }
-  }
-
- private:
-  // Over four times the words of the lists, so probes stay short.
-  static constexpr int kSlotBits = 10;
-  static constexpr size_t kSlots = size_t{1} << kSlotBits;
-
-  struct Slot {
-    PackedWord word;
-    uint16_t features = 0;  // 0: empty
-  };
-
-  static size_t SlotOf(const PackedWord& packed) {
-    const uint64_t mixed =
-        (packed.low ^ (packed.high * 0x9E3779B97F4A7C15ULL)) *
-        0xBF58476D1CE4E5B9ULL;
-    return static_cast<size_t>(mixed >> (64 - kSlotBits));
-  }
-
-  std::array<Slot, kSlots> slots_{};
-};
+// The word features, by packed lower-case word.
+using FeatureLexicon = PackedWordTable<uint16_t>;
 
 const FeatureLexicon& Features() {
   static const FeatureLexicon* const lexicon = [] {
-    auto* m = new FeatureLexicon();
-    m->Add(kSecondPerson, {"you", "your", "yours", "yourself"});
-    m->Add(kFirstPlural, {"we", "our", "us", "ours"});
-    m->Add(kAppealStrong,
-           {"donate",     "donation",     "donations",     "donating",
-            "subscribe",  "subscribed",   "subscription",  "subscriptions",
-            "subscriber", "subscribers",  "newsletter",    "newsletters",
-            "inbox",      "paywall",      "paywalls",      "membership",
-            "contribute", "contribution", "contributions", "unsubscribe",
-            "premium",    "unlimited"});
-    m->Add(kAppealWeak,
-           {"support", "supporting", "help", "free", "member", "members",
-            "register", "story", "stories", "journalism", "independent",
-            "access", "sign", "follow", "app", "download", "notifications",
-            "alerts", "difference"});
-    m->Add(kPublisher, {"journalism", "journalists", "reporters", "reporting",
-                        "story", "stories", "newsroom", "readers", "paywall",
-                        "paywalls", "outlets", "documentary", "coverage",
-                        "independent", "trusted", "quality", "analysis"});
-    m->Add(kNavigationWord, {"menu",       "content",
-                             "search",     "home",
-                             "close",      "list",
-                             "login",      "log",
-                             "in",         "out",
-                             "sign",       "register",
-                             "subscribe",  "english",
-                             "russian",    "french",
-                             "arabic",     "chinese",
-                             "spanish",    "german",
-                             "korean",     "japanese",
-                             "turkish",    "italian",
-                             "portuguese", "top",
-                             "go",         "back",
-                             "to",         "next",
-                             "previous",   "prev",
-                             "print",      "email",
-                             "share",      "more",
-                             "loading",    "advertisement",
-                             "skip",       "main",
-                             "navigation", "about",
-                             "us",         "contact",
-                             "font",       "size",
-                             "adjust",     "facebook",
-                             "twitter",    "whatsapp",
-                             "telegram",   "linkedin",
-                             "youtube",    "instagram",
-                             "rss",        "sitemap",
-                             "help",       "faq",
-                             "tags",       "topics",
-                             "latest",     "news",
-                             "video",      "videos",
-                             "photos",     "gallery",
-                             "archive",    "editor",
-                             "editors",    "s",
-                             "pick",       "picks",
-                             "click",      "here",
-                             "language",   "select",
-                             "page",       "app",
-                             "mobile",     "version",
-                             "desktop"});
-    m->Add(kDateWord,
-           {"january",  "february",  "march",    "april",     "may",
-            "june",     "july",      "august",   "september", "october",
-            "november", "december",  "jan",      "feb",       "mar",
-            "apr",      "jun",       "jul",      "aug",       "sep",
-            "sept",     "oct",       "nov",      "dec",       "monday",
-            "tuesday",  "wednesday", "thursday", "friday",    "saturday",
-            "sunday",   "mon",       "tue",      "tues",      "wed",
-            "thu",      "thur",      "thurs",    "fri",       "sat",
-            "sun",      "am",        "pm",       "gmt",       "utc",
-            "est",      "edt",       "pst",      "ist",       "msk",
-            "cet",      "ago",       "minute",   "minutes",   "hour",
-            "hours",    "updated",   "update",   "published", "posted",
-            "write",    "modified",  "last",     "th",        "st",
-            "nd",       "rd",        "date",     "time"});
-    m->Add(kSpeech, {"said", "says", "told", "asked", "added", "stated",
-                     "noted", "stressed", "emphasized", "emphasised"});
-    m->Add(kGivingNoun,
-           {"support", "donation", "donations", "contribution", "contributions",
-            "help", "subscription", "membership", "generosity", "gift"});
-    m->Add(kLegalWord, {"rights", "reserved", "cookies", "cookie", "privacy",
-                        "terms", "copyright"});
-    return m;
+    auto* lexicon = new FeatureLexicon();
+    // Every word is of ASCII letters, at most kMaxPackedWord of them.
+    const auto add = [lexicon](uint16_t feature,
+                               std::initializer_list<absl::string_view> words) {
+      for (absl::string_view word : words) {
+        lexicon->Add(Pack(word, /*fold_case=*/true), feature);
+      }
+    };
+    add(kSecondPerson, {"you", "your", "yours", "yourself"});
+    add(kFirstPlural, {"we", "our", "us", "ours"});
+    add(kAppealStrong,
+        {"donate",     "donation",     "donations",     "donating",
+         "subscribe",  "subscribed",   "subscription",  "subscriptions",
+         "subscriber", "subscribers",  "newsletter",    "newsletters",
+         "inbox",      "paywall",      "paywalls",      "membership",
+         "contribute", "contribution", "contributions", "unsubscribe",
+         "premium",    "unlimited"});
+    add(kAppealWeak, {"support", "supporting", "help", "free", "member",
+                      "members", "register", "story", "stories", "journalism",
+                      "independent", "access", "sign", "follow", "app",
+                      "download", "notifications", "alerts", "difference"});
+    add(kPublisher, {"journalism", "journalists", "reporters", "reporting",
+                     "story", "stories", "newsroom", "readers", "paywall",
+                     "paywalls", "outlets", "documentary", "coverage",
+                     "independent", "trusted", "quality", "analysis"});
+    add(kNavigationWord, {"menu",       "content",
+                          "search",     "home",
+                          "close",      "list",
+                          "login",      "log",
+                          "in",         "out",
+                          "sign",       "register",
+                          "subscribe",  "english",
+                          "russian",    "french",
+                          "arabic",     "chinese",
+                          "spanish",    "german",
+                          "korean",     "japanese",
+                          "turkish",    "italian",
+                          "portuguese", "top",
+                          "go",         "back",
+                          "to",         "next",
+                          "previous",   "prev",
+                          "print",      "email",
+                          "share",      "more",
+                          "loading",    "advertisement",
+                          "skip",       "main",
+                          "navigation", "about",
+                          "us",         "contact",
+                          "font",       "size",
+                          "adjust",     "facebook",
+                          "twitter",    "whatsapp",
+                          "telegram",   "linkedin",
+                          "youtube",    "instagram",
+                          "rss",        "sitemap",
+                          "help",       "faq",
+                          "tags",       "topics",
+                          "latest",     "news",
+                          "video",      "videos",
+                          "photos",     "gallery",
+                          "archive",    "editor",
+                          "editors",    "s",
+                          "pick",       "picks",
+                          "click",      "here",
+                          "language",   "select",
+                          "page",       "app",
+                          "mobile",     "version",
+                          "desktop"});
+    add(kDateWord,
+        {"january",  "february",  "march",    "april",     "may",
+         "june",     "july",      "august",   "september", "october",
+         "november", "december",  "jan",      "feb",       "mar",
+         "apr",      "jun",       "jul",      "aug",       "sep",
+         "sept",     "oct",       "nov",      "dec",       "monday",
+         "tuesday",  "wednesday", "thursday", "friday",    "saturday",
+         "sunday",   "mon",       "tue",      "tues",      "wed",
+         "thu",      "thur",      "thurs",    "fri",       "sat",
+         "sun",      "am",        "pm",       "gmt",       "utc",
+         "est",      "edt",       "pst",      "ist",       "msk",
+         "cet",      "ago",       "minute",   "minutes",   "hour",
+         "hours",    "updated",   "update",   "published", "posted",
+         "write",    "modified",  "last",     "th",        "st",
+         "nd",       "rd",        "date",     "time"});
+    add(kSpeech, {"said", "says", "told", "asked", "added", "stated", "noted",
+                  "stressed", "emphasized", "emphasised"});
+    add(kGivingNoun,
+        {"support", "donation", "donations", "contribution", "contributions",
+         "help", "subscription", "membership", "generosity", "gift"});
+    add(kLegalWord, {"rights", "reserved", "cookies", "cookie", "privacy",
+                     "terms", "copyright"});
+    return lexicon;
   }();
   return *lexicon;
 }
@@ -328,7 +256,7 @@ TextFeatures Measure(absl::string_view text) {
   bool open_brace = false;
   bool close_brace = false;
   bool semicolon = false;
-  static const PackedWord kYour = Pack("your", /*readable=*/false);
+  static const PackedWord kYour = Pack("your", /*fold_case=*/true);
   size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
@@ -357,10 +285,9 @@ TextFeatures Measure(absl::string_view text) {
       f.letters += static_cast<int>(length);
       // Only ASCII words of up to kMaxPackedWord letters can be listed.
       const bool listable = ascii && length <= kMaxPackedWord;
-      const PackedWord packed =
-          listable ? Pack(text.substr(start, length),
-                          start + kMaxPackedWord <= text.size())
-                   : PackedWord();
+      const PackedWord packed = listable ? Pack(text.substr(start, length),
+                                                /*fold_case=*/true)
+                                         : PackedWord();
       const uint16_t bits = listable ? features.Find(packed) : uint16_t{0};
       for (uint16_t rest = bits; rest != 0; rest &= rest - 1) {
         ++f.word_counts[std::countr_zero(static_cast<unsigned>(rest))];

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #include "absl/types/span.h"
+#include "text/packed_word.h"
 
 namespace attache::text {
 namespace {
@@ -81,82 +81,28 @@ enum List : uint8_t {
   kMonth = 1 << 7,
 };
 
-// A word of at most kMaxListedWord bytes packed with its length into two
-// integers: equal words, and only they, pack equally.
-struct PackedWord {
-  uint64_t low = 0;
-  uint64_t high = 0;
-
-  explicit PackedWord(absl::string_view word) {
-    std::array<char, 16> bytes{};
-    std::memcpy(bytes.data(), word.data(), word.size());
-    std::memcpy(&low, bytes.data(), 8);
-    std::memcpy(&high, bytes.data() + 8, 8);
-    high |= static_cast<uint64_t>(word.size()) << 56;
-  }
-  friend bool operator==(const PackedWord&, const PackedWord&) = default;
-};
-
-// The lists of every word, in an open-addressing table of packed words.
-class ListTable {
- public:
-  void Add(List list, absl::Span<const absl::string_view> words) {
-    for (absl::string_view word : words) {
-      const PackedWord packed(word);
-      size_t slot = SlotOf(packed);
-      while (slots_[slot].lists != 0 && !(slots_[slot].word == packed)) {
-        slot = (slot + 1) % kSlots;
-      }
-      slots_[slot].word = packed;
-      slots_[slot].lists |= list;
-    }
-  }
-
-  uint8_t Find(absl::string_view word) const {
-    const PackedWord packed(word);
-    for (size_t slot = SlotOf(packed);; slot = (slot + 1) % kSlots) {
-      if (slots_[slot].lists == 0 || slots_[slot].word == packed) {
-        return slots_[slot].lists;
-      }
-    }
-  }
-
- private:
-  static constexpr int kSlotBits = 10;  // over four times the words
-  static constexpr size_t kSlots = size_t{1} << kSlotBits;
-
-  struct Slot {
-    PackedWord word{absl::string_view()};
-    uint8_t lists = 0;  // 0: empty
-  };
-
-  static size_t SlotOf(const PackedWord& packed) {
-    const uint64_t mixed =
-        (packed.low ^ (packed.high * 0x9E3779B97F4A7C15ULL)) *
-        0xBF58476D1CE4E5B9ULL;
-    return static_cast<size_t>(mixed >> (64 - kSlotBits));
-  }
-
-  std::array<Slot, kSlots> slots_{};
-};
-
 uint8_t ListsOf(absl::string_view word) {
-  static const ListTable* const table = [] {
-    auto* t = new ListTable();
-    t->Add(kTitle, kTitleAbbreviations);
-    t->Add(kNumber, kNumberAbbreviations);
-    t->Add(kAmbiguous, kAmbiguousAbbreviations);
-    t->Add(kInner, kInnerAbbreviations);
-    t->Add(kOpener, kSentenceOpeners);
-    t->Add(kSpeech, kSpeechVerbs);
-    t->Add(kDomain, kDomainSuffixes);
-    t->Add(kMonth, kMonthNames);
+  static const PackedWordTable<uint8_t>* const table = [] {
+    auto* t = new PackedWordTable<uint8_t>();
+    const auto add = [t](List list, absl::Span<const absl::string_view> words) {
+      for (absl::string_view word : words) {
+        t->Add(Pack(word), list);
+      }
+    };
+    add(kTitle, kTitleAbbreviations);
+    add(kNumber, kNumberAbbreviations);
+    add(kAmbiguous, kAmbiguousAbbreviations);
+    add(kInner, kInnerAbbreviations);
+    add(kOpener, kSentenceOpeners);
+    add(kSpeech, kSpeechVerbs);
+    add(kDomain, kDomainSuffixes);
+    add(kMonth, kMonthNames);
     return t;
   }();
   if (word.empty() || word.size() > kMaxListedWord) {
     return 0;
   }
-  return table->Find(word);
+  return table->Find(Pack(word));
 }
 
 template <size_t N>

@@ -1,0 +1,101 @@
+// Short words packed into two integers, and a small open-addressing table
+// keyed by them: the word lists of the text layer are probed for many words
+// of every article, and a packed lookup costs a multiplication and usually
+// one probe, with no hashing of bytes and no copy of the word.
+//
+// Thread safety: PackedWordTable is not thread-safe while being filled; once
+// filled, const methods may be called from any number of threads.
+#ifndef ATTACHE_TEXT_PACKED_WORD_H_
+#define ATTACHE_TEXT_PACKED_WORD_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "absl/strings/string_view.h"
+
+namespace attache::text {
+
+// Longest word that packs.
+inline constexpr size_t kMaxPackedWord = 15;
+
+// A word of at most kMaxPackedWord bytes and its length, little-endian in
+// two integers: equal words, and only they, pack equally.
+struct PackedWord {
+  uint64_t low = 0;
+  uint64_t high = 0;
+
+  friend bool operator==(const PackedWord&, const PackedWord&) = default;
+};
+
+// Packs `word`, which should have at most kMaxPackedWord bytes: a longer one
+// packs as its first kMaxPackedWord bytes and its length. With `fold_case`,
+// for words of ASCII letters only, upper- and lower-case letters pack alike
+// (bit 0x20 of every byte set).
+inline PackedWord Pack(absl::string_view word, bool fold_case = false) {
+  std::array<char, 16> bytes{};
+  const size_t size =
+      word.size() < kMaxPackedWord ? word.size() : kMaxPackedWord;
+  std::memcpy(bytes.data(), word.data(), size);
+  bytes[15] = static_cast<char>(word.size());
+  PackedWord packed;
+  std::memcpy(&packed.low, bytes.data(), 8);
+  std::memcpy(&packed.high, bytes.data() + 8, 8);
+  if (fold_case) {
+    constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
+    const auto first_bytes = [](size_t count) {
+      return count >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * count)) - 1;
+    };
+    packed.low |= kCaseBits & first_bytes(size);
+    packed.high |= kCaseBits & (size > 8 ? first_bytes(size - 8) : 0);
+  }
+  return packed;
+}
+
+// A set of packed words, each with bits (a nonzero Bits value: the lists it
+// is on), in a fixed table of 2^kSlotBits slots; hold well under half as
+// many words.
+template <typename Bits, int kSlotBits = 10>
+class PackedWordTable {
+ public:
+  // Adds `bits` to the bits of `word`.
+  void Add(const PackedWord& word, Bits bits) {
+    size_t slot = SlotOf(word);
+    while (slots_[slot].bits != 0 && !(slots_[slot].word == word)) {
+      slot = (slot + 1) % kSlots;
+    }
+    slots_[slot].word = word;
+    slots_[slot].bits |= bits;
+  }
+
+  // The bits of `word`; 0 when it was never added.
+  Bits Find(const PackedWord& word) const {
+    for (size_t slot = SlotOf(word);; slot = (slot + 1) % kSlots) {
+      const Slot& entry = slots_[slot];
+      if (entry.bits == 0 || entry.word == word) {
+        return entry.bits;
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
+
+  struct Slot {
+    PackedWord word;
+    Bits bits = 0;  // 0: empty
+  };
+
+  static size_t SlotOf(const PackedWord& word) {
+    const uint64_t mixed = (word.low ^ (word.high * 0x9E3779B97F4A7C15ULL)) *
+                           0xBF58476D1CE4E5B9ULL;
+    return static_cast<size_t>(mixed >> (64 - kSlotBits));
+  }
+
+  std::array<Slot, kSlots> slots_{};
+};
+
+}  // namespace attache::text
+
+#endif  // ATTACHE_TEXT_PACKED_WORD_H_
