@@ -79,5 +79,43 @@ TEST(TokenizerTest, EmptyAndInvalidInput) {
   EXPECT_THAT(Words("\xc3"), IsEmpty());
 }
 
+// Words longer than the tokenizer's inline buffer, ASCII and not, and words
+// that end exactly at chunk boundaries fold like short ones.
+TEST(TokenizerTest, FoldsLongWords) {
+  const std::string ascii(200, 'Q');
+  const std::string folded_ascii(200, 'q');
+  EXPECT_THAT(Words(ascii),
+              ElementsAre(absl::StrCat(folded_ascii, "[CA]@0-200")));
+  std::string mixed;
+  std::string folded_mixed;
+  for (int i = 0; i < 40; ++i) {
+    absl::StrAppend(&mixed, "Ab\u00E7d");  // "Abçd"
+    absl::StrAppend(&folded_mixed, "abcd");
+  }
+  EXPECT_THAT(
+      Words(absl::StrCat(mixed, " Eightabc Sixteenletterword")),
+      ElementsAre(absl::StrCat(folded_mixed, "[C]@0-200"),
+                  "eightabc[CJ]@201-209", "sixteenletterword[CJ]@210-227"));
+}
+
+// Short words report their first eight folded bytes in Word::folded_head.
+TEST(TokenizerTest, FoldedHead) {
+  Tokenizer tokenizer("Xi LONGERWORD");
+  Word word;
+  absl::string_view folded;
+  ASSERT_TRUE(tokenizer.Next(&word, &folded));
+  EXPECT_EQ(folded, "xi");
+  EXPECT_EQ(word.folded_head, uint64_t{'x'} | (uint64_t{'i'} << 8));
+  ASSERT_TRUE(tokenizer.Next(&word, &folded));
+  EXPECT_EQ(folded, "longerword");
+  uint64_t head = 0;
+  for (int i = 7; i >= 0; --i) {
+    head = (head << 8) | static_cast<unsigned char>(folded[i]);
+  }
+  EXPECT_EQ(word.folded_head, head);
+  EXPECT_FALSE(tokenizer.Next(&word, &folded));
+  EXPECT_TRUE(folded.empty());
+}
+
 }  // namespace
 }  // namespace attache::kb
