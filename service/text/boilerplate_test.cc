@@ -105,6 +105,10 @@ std::vector<K> Refine(const std::vector<absl::string_view>& paragraphs) {
     kinds.push_back(ClassifyParagraph(p));
   }
   RefineInContext(paragraphs, absl::MakeSpan(kinds));
+  // ClassifyParagraphs() does both steps at once, to the same result.
+  std::vector<K> at_once(paragraphs.size());
+  ClassifyParagraphs(paragraphs, absl::MakeSpan(at_once));
+  EXPECT_EQ(at_once, kinds);
   return kinds;
 }
 

@@ -160,5 +160,18 @@ TEST(OffsetMapTest, CursorAgreesWithToOriginalInAnyOrder) {
   }
 }
 
+TEST(NormalizeTest, ValidUtf8VariantMatches) {
+  for (const absl::string_view text :
+       {"plain ascii", "caf\u00E9 \u201Cquoted\u201D\u00A0text",
+        "cafe\u0301 composed", ""}) {
+    const NormalizedText checked = Normalize(text);
+    const NormalizedText unchecked = NormalizeValidUtf8(text);
+    EXPECT_EQ(unchecked.text, checked.text) << text;
+    EXPECT_EQ(unchecked.ToOriginal({0, unchecked.text.size()}),
+              checked.ToOriginal({0, checked.text.size()}))
+        << text;
+  }
+}
+
 }  // namespace
 }  // namespace attache::text
