@@ -109,7 +109,7 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     sentence.begin = analyzed.original.begin;
     sentence.end = analyzed.original.end;
     sentence.text = analyzed.text;
-    sentence.tokens = Tokenize(sentence.text);
+    Tokenize(sentence.text, &sentence.tokens);
     SentenceMentions mentions =
         FindSentenceMentions(*kb_, sentence, article.published);
     coref.Resolve(sentence, &mentions);

@@ -78,31 +78,35 @@ bool IsAbbreviation(absl::string_view lower) {
 
 void PushToken(absl::string_view text, size_t begin, size_t end,
                std::vector<Token>* tokens) {
-  Token token;
+  Token& token = tokens->emplace_back();
   token.begin = static_cast<uint32_t>(begin);
   token.end = static_cast<uint32_t>(end);
   absl::string_view piece = text.substr(begin, end - begin);
-  token.lower = absl::AsciiStrToLower(piece);
-  if (!token.lower.empty() && token.lower.back() == '.' &&
-      token.lower.size() > 1) {
-    token.lower.pop_back();
-  }
   if (absl::StartsWith(piece, "\xE2\x80\x99") ||
       absl::StartsWith(piece, "\xE2\x80\x98")) {
-    token.lower = "'" + token.lower.substr(3);
+    token.lower.assign(1, '\'');
+    piece.remove_prefix(3);
   }
-  token.classes = WordClassesOf(token.lower);
-  token.capitalized = StartsUpper(piece);
+  token.lower.append(piece.data(), piece.size());
+  absl::AsciiStrToLower(&token.lower);
+  if (token.lower.size() > 1 && token.lower.back() == '.') {
+    token.lower.pop_back();
+  }
   size_t unused = 0;
   token.word = Classify(text, begin, &unused) == CharClass::kWord;
-  tokens->push_back(std::move(token));
+  token.capitalized = token.word && StartsUpper(piece);
+  // Every lexicon word is spelled in ASCII letters.
+  token.classes = token.word && absl::ascii_isalpha(static_cast<unsigned char>(
+                                    token.lower.front()))
+                      ? WordClassesOf(token.lower)
+                      : 0;
 }
 
 }  // namespace
 
-std::vector<Token> Tokenize(absl::string_view text) {
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5 + 1);
+void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
+  std::vector<Token>& tokens = *tokens_out;
+  tokens.clear();
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;
@@ -159,7 +163,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
         end = scan;
       }
     }
-    if (end < text.size() && text[end] == '.' &&
+    if (end < text.size() && text[end] == '.' && end - pos <= 4 &&
         IsAbbreviation(absl::AsciiStrToLower(text.substr(pos, end - pos)))) {
       ++end;
     }
@@ -175,6 +179,11 @@ std::vector<Token> Tokenize(absl::string_view text) {
     PushToken(text, pos, end, &tokens);
     pos = end;
   }
+}
+
+std::vector<Token> Tokenize(absl::string_view text) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
   return tokens;
 }
 

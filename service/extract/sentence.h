@@ -39,7 +39,9 @@ struct Sentence {
   std::vector<Token> tokens;
 };
 
-// Splits `text` into tokens as described above.
+// Splits `text` into tokens as described above, replacing *tokens (whose
+// capacity is reused across sentences).
+void Tokenize(absl::string_view text, std::vector<Token>* tokens);
 std::vector<Token> Tokenize(absl::string_view text);
 
 // True when the lower-case forms of tokens[pos...] spell `phrase` (tokens
