@@ -1083,9 +1083,17 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       }
       continue;
     }
+    const size_t agents = participants.size();
     AddParticipants(objects, &participants);
-    if (t.entry->form == TriggerForm::kHostVerb && !participants.empty()) {
-      participants.front().role = ParticipantRole::kHost;
+    if (t.entry->form == TriggerForm::kHostVerb) {
+      // "X hosted Y": the subject hosts; "X was received by Y" and "a visit
+      // hosted by Y": the agent after "by" does, and X is the guest.
+      const bool passive =
+          t.end < tokens_.size() && tokens_[t.end].lower == "by";
+      const size_t host = passive ? agents : 0;
+      if (host < participants.size() && (passive || agents > 0)) {
+        participants[host].role = ParticipantRole::kHost;
+      }
     }
     Emit(t, t.entry->kind, std::move(participants), *status, PlaceNear(t), "",
          rules, out);

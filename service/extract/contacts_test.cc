@@ -167,5 +167,52 @@ TEST(ContactsTest, TopicOfTheTalks) {
   EXPECT_TRUE(contacts[0].topics.empty());
 }
 
+const Participant* HostOf(const Contact& contact) {
+  for (const Participant& p : contact.participants) {
+    if (p.role == ParticipantRole::kHost) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+TEST(ContactsTest, SubjectOfAnActiveHostVerbHosts) {
+  const auto contacts =
+      ContactsOf("President Lu Feng hosted Mara Voss in Beijing on Monday.");
+  ASSERT_EQ(contacts.size(), 1u);
+  ASSERT_NE(HostOf(contacts[0]), nullptr);
+  EXPECT_EQ(HostOf(contacts[0])->actor.name, "Lu Feng");
+}
+
+TEST(ContactsTest, AgentAfterByHosts) {
+  for (const absl::string_view body :
+       {"Mara Voss was received by Lu Feng in Beijing on Monday.",
+        "Mara Voss was welcomed by Lu Feng in Beijing on Monday.",
+        "Mara Voss arrived in Beijing on Monday for a state visit hosted by "
+        "President Lu Feng."}) {
+    SCOPED_TRACE(body);
+    bool meeting = false;
+    for (const Contact& c : ContactsOf(body)) {
+      if (c.kind != ContactKind::kMeeting) {
+        continue;
+      }
+      meeting = true;
+      ASSERT_NE(HostOf(c), nullptr);
+      EXPECT_EQ(HostOf(c)->actor.name, "Lu Feng");
+    }
+    EXPECT_TRUE(meeting);
+  }
+}
+
+TEST(ContactsTest, TwoTriggersOfOneSentenceAreOneEvidence) {
+  const auto contacts = ContactsOf(
+      "Mara Voss arrived in Beijing on Monday for a state visit hosted by "
+      "President Lu Feng.");
+  ASSERT_FALSE(contacts.empty());
+  for (const Contact& c : contacts) {
+    EXPECT_EQ(c.evidence.size(), 1u) << ContactKindName(c.kind);
+  }
+}
+
 }  // namespace
 }  // namespace attache::extract

@@ -57,11 +57,21 @@ void Absorb(Contact&& from, Contact* into) {
       from.status == ContactStatus::kOngoing) {
     into->status = ContactStatus::kOngoing;
   }
+  // Two triggers of one sentence ("arrived in X for a state visit") are one
+  // piece of evidence, and no corroboration.
+  bool corroborated = false;
   for (Evidence& e : from.evidence) {
-    into->evidence.push_back(std::move(e));
+    const bool known = std::any_of(
+        into->evidence.begin(), into->evidence.end(), [&](const Evidence& k) {
+          return k.field == e.field && k.sentence_index == e.sentence_index;
+        });
+    if (!known) {
+      into->evidence.push_back(std::move(e));
+      corroborated = true;
+    }
   }
-  into->confidence =
-      std::min(1.0, std::max(into->confidence, from.confidence) + 0.05);
+  into->confidence = std::min(1.0, std::max(into->confidence, from.confidence) +
+                                       (corroborated ? 0.05 : 0.0));
   for (std::string& rule : from.debug_rules) {
     into->debug_rules.push_back(std::move(rule));
   }
