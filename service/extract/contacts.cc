@@ -1148,6 +1148,7 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
     status = Stronger(status.value_or(ContactStatus::kOccurred),
                       StatusOfCue(cue->cue));
   }
+  const bool pre_trigger_cue = status.has_value();
   // After the trigger, a few tokens: "the visit ... has been postponed".
   // Participants may stand in between: "the meeting between A and B kicked
   // off".
@@ -1160,6 +1161,12 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
     size_t length = 0;
     const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
     if (cue == nullptr || cue->cue == StatusCue::kNegation) {
+      continue;
+    }
+    // "is scheduled to visit Oslo and is expected to sign ...": a verb whose
+    // own cue schedules it keeps that status; the later expectation is
+    // another predicate's.
+    if (pre_trigger_cue && cue->cue == StatusCue::kSpeculated) {
       continue;
     }
     status = Stronger(status.value_or(ContactStatus::kOccurred),

@@ -83,5 +83,22 @@ TEST(StatusTest, ScheduledAndAnticipatedArePlans) {
             ContactStatus::kPlanned);
 }
 
+TEST(StatusTest, ScheduleOfTheVerbBeatsALaterExpectation) {
+  for (const absl::string_view text :
+       {"Ames is scheduled to visit Oslo next month and is expected to sign a "
+        "deal.",
+        "Ames is set to visit Oslo, where a deal is expected to be signed.",
+        "Ames is due to visit Oslo next month and is expected to meet Bloch.",
+        "Ames will visit Oslo next month and is expected to meet Bloch."}) {
+    EXPECT_EQ(StatusAt(text, "visit", TriggerTense::kNone),
+              ContactStatus::kPlanned)
+        << text;
+  }
+  EXPECT_EQ(StatusAt("The visit to Oslo next month is expected to bring a "
+                     "deal.",
+                     "visit", TriggerTense::kNone),
+            ContactStatus::kSpeculated);
+}
+
 }  // namespace
 }  // namespace attache::extract
