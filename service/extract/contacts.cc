@@ -1189,6 +1189,34 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
   return ContactStatus::kOccurred;
 }
 
+namespace {
+
+// Contacts of `sentence` with no time of their own take `day` when the
+// sentence places them on it ("Later in the day, X called Y").
+void DateSameDayContacts(const Sentence& sentence, const TimeSpec& day,
+                         std::vector<ContactCandidate>::iterator begin,
+                         std::vector<ContactCandidate>::iterator end) {
+  const auto& tokens = sentence.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t length = 0;
+    if (!MatchSameDayCue(tokens, i, &length)) {
+      continue;
+    }
+    const absl::string_view cue(sentence.text.data() + tokens[i].begin,
+                                tokens[i + length - 1].end - tokens[i].begin);
+    for (auto it = begin; it != end; ++it) {
+      TimeSpec& time = it->contact.time;
+      if (time.granularity == TimeGranularity::kNone) {
+        time = day;
+        time.text = std::string(cue);
+      }
+    }
+    return;
+  }
+}
+
+}  // namespace
+
 void ContactFinder::AddSentence(const Sentence& sentence,
                                 const SentenceMentions& mentions,
                                 std::vector<ContactCandidate>* out) {
@@ -1197,9 +1225,17 @@ void ContactFinder::AddSentence(const Sentence& sentence,
                    previous_participants_, &last_destination_,
                    &last_destination_city_)
       .Run(out);
+  if (previous_day_.has_value()) {
+    DateSameDayContacts(sentence, *previous_day_, out->begin() + before,
+                        out->end());
+  }
   for (size_t i = out->size(); i-- > before;) {
     if (!(*out)[i].weak) {
       previous_participants_ = (*out)[i].contact.participants;
+      const TimeSpec& time = (*out)[i].contact.time;
+      previous_day_ = time.granularity == TimeGranularity::kDay
+                          ? std::optional<TimeSpec>(time)
+                          : std::nullopt;
       break;
     }
   }

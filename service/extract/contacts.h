@@ -55,6 +55,9 @@ class ContactFinder {
   std::optional<absl::CivilDay> published_;
   bool debug_;
   std::vector<Participant> previous_participants_;
+  // Time of the latest contact when it is one day: the day of contacts told
+  // as "later in the day" or "afterwards".
+  std::optional<TimeSpec> previous_day_;
   std::string last_destination_;       // state of the latest visit
   std::string last_destination_city_;  // its city, when named
 };

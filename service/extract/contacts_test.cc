@@ -2,6 +2,7 @@
 // the invented knowledge base of testdata/.
 #include "extract/contacts.h"
 
+#include "absl/strings/str_cat.h"
 #include "extract/test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -212,6 +213,27 @@ TEST(ContactsTest, TwoTriggersOfOneSentenceAreOneEvidence) {
   for (const Contact& c : contacts) {
     EXPECT_EQ(c.evidence.size(), 1u) << ContactKindName(c.kind);
   }
+}
+
+TEST(ContactsTest, ContactLaterThatDayTakesTheDayBefore) {
+  for (const absl::string_view cue :
+       {"Later in the day", "Afterwards", "The same day", "Later that day"}) {
+    const auto contacts = ContactsOf(
+        absl::StrCat("Alder Quint met Lu Feng in Beijing on Monday. ", cue,
+                     ", Quint spoke by phone with Ivo Petrenko."));
+    ASSERT_EQ(contacts.size(), 2u) << cue;
+    EXPECT_EQ(contacts[1].kind, ContactKind::kCall);
+    EXPECT_EQ(contacts[1].time.granularity, TimeGranularity::kDay) << cue;
+    EXPECT_EQ(contacts[1].time.start, contacts[0].time.start) << cue;
+  }
+}
+
+TEST(ContactsTest, UndatedContactWithoutSameDayCueKeepsNoDay) {
+  const auto contacts = ContactsOf(
+      "Alder Quint met Lu Feng in Beijing on Monday. Quint also spoke by "
+      "phone with Ivo Petrenko.");
+  ASSERT_EQ(contacts.size(), 2u);
+  EXPECT_NE(contacts[1].time.granularity, TimeGranularity::kDay);
 }
 
 }  // namespace

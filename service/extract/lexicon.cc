@@ -247,6 +247,22 @@ constexpr auto kPluralTitles = std::to_array<PluralTitleEntry>({
 });
 
 // ---------------------------------------------------------------------------
+struct SameDayCueEntry {
+  absl::string_view phrase;
+};
+constexpr auto kSameDayCues = std::to_array<SameDayCueEntry>({
+    {"later in the day"},
+    {"later that day"},
+    {"later the same day"},
+    {"later that evening"},
+    {"later in the evening"},
+    {"the same day"},
+    {"that same day"},
+    {"afterwards"},
+    {"afterward"},
+});
+
+// ---------------------------------------------------------------------------
 constexpr auto kGroupNouns = std::to_array<absl::string_view>({
     "officials",
     "official",
@@ -406,6 +422,13 @@ const StatusCueEntry* MatchPostTriggerCue(absl::Span<const Token> tokens,
                                           size_t pos, size_t* length) {
   static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPostCues);
   return kIndex->Match(tokens, pos, length);
+}
+
+bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
+                     size_t* length) {
+  static const auto* const kIndex =
+      new PhraseIndex<SameDayCueEntry>(kSameDayCues);
+  return kIndex->Match(tokens, pos, length) != nullptr;
 }
 
 const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,

@@ -82,6 +82,12 @@ struct PluralTitleEntry {
 const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
                                          size_t pos, size_t* length);
 
+// Adverbials placing an event on the day of the one told just before it:
+// "later in the day", "afterwards", "the same day". True when one starts at
+// tokens[pos]; *length receives its token count.
+bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
+                     size_t* length);
+
 // Word classes of the single-word lists below, as bit flags; Tokenize()
 // stores them on every token (Token::classes) so that per-token checks cost
 // no lookup.
