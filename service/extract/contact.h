@@ -39,8 +39,10 @@ const char* ContactStatusName(ContactStatus status);
 
 // One side of a contact.
 struct Actor {
-  std::string id;    // knowledge-base id; empty when unknown
-  std::string name;  // canonical full name; empty for unnamed actors
+  std::string id;  // knowledge-base id; empty when unknown
+  // Canonical full name of a person; the short name of a state or
+  // organisation ("India"); empty for an unnamed person.
+  std::string name;
   ActorKind kind = ActorKind::kPerson;
   std::string country_code;  // ISO alpha-3 or organisation code
   std::string role;          // office held on the contact's date

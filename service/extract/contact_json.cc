@@ -129,9 +129,12 @@ std::string EvalLine(absl::string_view article_id,
   for (const Contact& c : result.contacts) {
     json participants = json::array();
     for (const Participant& p : c.participants) {
-      participants.push_back({{"name", NullIfEmpty(p.actor.name)},
-                              {"country", NullIfEmpty(p.actor.country_code)},
-                              {"role", NullIfEmpty(p.actor.role)}});
+      // The guideline names persons only; a state or group side is null.
+      const bool person = p.actor.kind == ActorKind::kPerson;
+      participants.push_back(
+          {{"name", person ? NullIfEmpty(p.actor.name) : json()},
+           {"country", NullIfEmpty(p.actor.country_code)},
+           {"role", NullIfEmpty(p.actor.role)}});
     }
     contacts.push_back(
         {{"participants", participants},

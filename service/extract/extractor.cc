@@ -37,6 +37,23 @@ std::string ContactId(const std::string& article_id, const Contact& contact) {
   return absl::StrFormat("%016x", hash);
 }
 
+// States, organisations and groups take their side's short name from the
+// knowledge base ("India"), so that clients can display them.
+void NameCollectiveActors(const kb::KnowledgeBase& kb, Contact* contact) {
+  for (Participant& p : contact->participants) {
+    Actor& actor = p.actor;
+    if (actor.kind == ActorKind::kPerson || !actor.name.empty()) {
+      continue;
+    }
+    if (const kb::State* state = kb.FindState(actor.country_code)) {
+      actor.name = state->name;
+    } else if (const kb::Organization* organization =
+                   kb.FindOrganization(actor.country_code)) {
+      actor.name = organization->name;
+    }
+  }
+}
+
 absl::Status CheckStop(const ExtractOptions& options) {
   if (options.cancelled != nullptr &&
       options.cancelled->load(std::memory_order_relaxed)) {
@@ -130,6 +147,7 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
       e.sentence = std::string{field.substr(e.begin, e.end - e.begin)};
     }
     contact.id = ContactId(article.id, contact);
+    NameCollectiveActors(*kb_, &contact);
     result.contacts.push_back(std::move(contact));
   }
   return result;

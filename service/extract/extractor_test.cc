@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "extract/contact_json.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -74,6 +75,27 @@ TEST_F(ExtractorTest, VisitAndCanceledTrip) {
   EXPECT_EQ(r->contacts[0].kind, ContactKind::kVisit);
   EXPECT_EQ(r->contacts[0].location.country_code, "CHN");
   EXPECT_NE(r->contacts[0].status, r->contacts[1].status);
+}
+
+TEST_F(ExtractorTest, HostSideIsNamedAfterItsState) {
+  auto r = Run("", "Alder Quint arrived in Beijing on Monday.");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->contacts.size(), 1u);
+  const Contact& visit = r->contacts[0];
+  ASSERT_EQ(visit.kind, ContactKind::kVisit);
+  bool host = false;
+  for (const Participant& p : visit.participants) {
+    if (p.actor.kind != ActorKind::kPerson) {
+      host = true;
+      EXPECT_EQ(p.actor.country_code, "CHN");
+      EXPECT_EQ(p.actor.name, "China");
+      // The guideline's format names persons only.
+      EXPECT_THAT(
+          EvalLine("a", *r),
+          ::testing::HasSubstr(R"({"country":"CHN","name":null,"role":null})"));
+    }
+  }
+  EXPECT_TRUE(host);
 }
 
 TEST_F(ExtractorTest, NegatedMeetingIsDropped) {

@@ -55,7 +55,8 @@ std::vector<Contact> ContactsOf(absl::string_view body) {
 std::vector<std::string> Names(const Contact& contact) {
   std::vector<std::string> names;
   for (const Participant& p : contact.participants) {
-    names.push_back(p.actor.name.empty() ? p.actor.country_code : p.actor.name);
+    names.push_back(p.actor.kind == ActorKind::kPerson ? p.actor.name
+                                                       : p.actor.country_code);
   }
   return names;
 }

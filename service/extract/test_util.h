@@ -30,7 +30,7 @@ absl::StatusOr<ExtractionResult> ExtractText(
 // extraction error fails the calling test and yields none.
 std::vector<Contact> ContactsOf(absl::string_view body);
 
-// Participant names, or the country code of unnamed ones.
+// Participant names of persons, the country or organisation code of others.
 std::vector<std::string> Names(const Contact& contact);
 
 // A tokenized sentence of `text`.
