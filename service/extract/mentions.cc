@@ -5,10 +5,27 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "extract/lexicon.h"
 
 namespace attache::extract {
 namespace {
+
+// True when every word of `name` is a word of `full_name`, ignoring case:
+// "Faisal bin Farhan" within "Faisal bin Farhan Al Saud".
+bool NameWordsWithin(absl::string_view name, absl::string_view full_name) {
+  const std::vector<absl::string_view> full =
+      absl::StrSplit(full_name, ' ', absl::SkipEmpty());
+  for (const absl::string_view word :
+       absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+    if (std::none_of(full.begin(), full.end(), [word](absl::string_view f) {
+          return absl::EqualsIgnoreCase(f, word);
+        })) {
+      return false;
+    }
+  }
+  return true;
+}
 
 using kb::EntityRef;
 using kb::EntityType;
@@ -276,31 +293,42 @@ size_t SentenceScanner::NameAt(size_t i, ActorMention* mention) const {
                    tokens_[i + skip].lower) != kHonorifics.end()) {
     ++skip;
   }
+  // The KB may spell the name with its honorific ("Prince Faisal ...").
+  for (const size_t start : {i, i + skip}) {
+    const Span* span = start < tokens_.size() ? SpanAt(start) : nullptr;
+    if (span == nullptr) {
+      continue;
+    }
+    for (const MentionForm form : {MentionForm::kName, MentionForm::kSurname}) {
+      if (const kb::Person* person =
+              PickPerson(*span, form, mention->office_id)) {
+        mention->actor.id = person->id;
+        mention->actor.name = person->name;
+        return span->token_end - i;
+      }
+    }
+  }
   i += skip;
   if (i >= tokens_.size()) {
     return 0;
-  }
-  if (const Span* span = SpanAt(i); span != nullptr) {
-    if (const kb::Person* person =
-            PickPerson(*span, MentionForm::kName, mention->office_id)) {
-      mention->actor.id = person->id;
-      mention->actor.name = person->name;
-      return skip + span->token_end - i;
-    }
-    if (span->Has(EntityType::kPerson)) {
-      if (const kb::Person* person =
-              PickPerson(*span, MentionForm::kSurname, mention->office_id)) {
-        mention->actor.id = person->id;
-        mention->actor.name = person->name;
-        return skip + span->token_end - i;
-      }
-    }
   }
   const size_t n = UnknownNameLength(i);
   if (n == 0) {
     return 0;
   }
   mention->actor.name = TextOf(i, i + n);
+  // "Foreign Minister Faisal bin Farhan": a short form of the full name of
+  // the one holder of the office on the date.
+  if (!mention->office_id.empty() && !mention->actor.country_code.empty() &&
+      date_.has_value()) {
+    const kb::Person* holder =
+        kb_.HolderOf(mention->office_id, mention->actor.country_code, *date_);
+    if (holder != nullptr &&
+        NameWordsWithin(mention->actor.name, holder->name)) {
+      mention->actor.id = holder->id;
+      mention->actor.name = holder->name;
+    }
+  }
   return skip + n;
 }
 

@@ -68,5 +68,34 @@ TEST(MentionsTest, CapitalAfterItsStatesPossessiveIsAPlace) {
   EXPECT_FALSE(m.places[1].is_state);
 }
 
+std::vector<std::string> PersonIds(const SentenceMentions& mentions) {
+  std::vector<std::string> ids;
+  for (const ActorMention& m : mentions.actors) {
+    if (m.type == MentionType::kPerson) {
+      ids.push_back(m.actor.id);
+    }
+  }
+  return ids;
+}
+
+TEST(MentionsTest, TitledShortFormOfTheOfficeHoldersName) {
+  EXPECT_THAT(PersonIds(MentionsOf("Swiss Foreign Minister Ottavio Brenn met "
+                                   "Alder Quint.")),
+              UnorderedElementsAre("ottavio-brenn", "alder-quint"));
+  // Not the holder's name: an unknown person.
+  EXPECT_THAT(PersonIds(MentionsOf("Swiss Foreign Minister Ottavio Marten met "
+                                   "Alder Quint.")),
+              UnorderedElementsAre("", "alder-quint"));
+}
+
+TEST(MentionsTest, HonorificWrittenInTheKnowledgeBasesAlias) {
+  const SentenceMentions mentions =
+      MentionsOf("Swiss President Prince Anselm Varga met Lu Feng.");
+  EXPECT_THAT(PersonIds(mentions),
+              UnorderedElementsAre("anselm-varga", "lu-feng"));
+  EXPECT_THAT(PersonNames(mentions),
+              UnorderedElementsAre("Anselm Varga von Esch", "Lu Feng"));
+}
+
 }  // namespace
 }  // namespace attache::extract
