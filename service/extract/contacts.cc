@@ -776,10 +776,17 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   }
   c.confidence = confidence;
   const std::vector<const TimeExpression*> times = TimeList(t, BestTime(t));
-  for (const TimeExpression* time : times) {
-    ContactCandidate dated = candidate;
+  for (size_t n = 0; n < times.size(); ++n) {
+    const TimeExpression* time = times[n];
+    // One copy per further date; the last (usually the only) one takes the
+    // candidate itself.
+    ContactCandidate dated =
+        n + 1 == times.size() ? std::move(candidate) : candidate;
     Contact& d = dated.contact;
-    std::vector<std::string> dated_rules = rules;
+    std::vector<std::string> dated_rules;
+    if (debug_) {
+      dated_rules = rules;
+    }
     d.time = TimeFor(time, &d.status, &dated_rules);
     // A trip begun on the publication day is under way.
     if (kind == ContactKind::kVisit && d.status == ContactStatus::kOccurred &&
@@ -1196,6 +1203,11 @@ namespace {
 void DateSameDayContacts(const Sentence& sentence, const TimeSpec& day,
                          std::vector<ContactCandidate>::iterator begin,
                          std::vector<ContactCandidate>::iterator end) {
+  if (std::none_of(begin, end, [](const ContactCandidate& c) {
+        return c.contact.time.granularity == TimeGranularity::kNone;
+      })) {
+    return;
+  }
   const auto& tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     size_t length = 0;

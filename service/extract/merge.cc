@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
 
 namespace attache::extract {
 namespace {
@@ -58,23 +61,30 @@ void Absorb(Contact&& from, Contact* into) {
     into->status = ContactStatus::kOngoing;
   }
   // Two triggers of one sentence ("arrived in X for a state visit") are one
-  // piece of evidence, and no corroboration.
-  bool corroborated = false;
+  // piece of evidence and no corroboration; they come one after the other.
+  // DropRepeatedEvidence() removes the repeats.
+  const bool corroborated = from.evidence.empty() || into->evidence.empty() ||
+                            from.evidence.front().sentence_index !=
+                                into->evidence.back().sentence_index;
   for (Evidence& e : from.evidence) {
-    const bool known = std::any_of(
-        into->evidence.begin(), into->evidence.end(), [&](const Evidence& k) {
-          return k.field == e.field && k.sentence_index == e.sentence_index;
-        });
-    if (!known) {
-      into->evidence.push_back(std::move(e));
-      corroborated = true;
-    }
+    into->evidence.push_back(std::move(e));
   }
   into->confidence = std::min(1.0, std::max(into->confidence, from.confidence) +
                                        (corroborated ? 0.05 : 0.0));
   for (std::string& rule : from.debug_rules) {
     into->debug_rules.push_back(std::move(rule));
   }
+}
+
+// Keeps the first evidence of each sentence.
+void DropRepeatedEvidence(Contact* contact) {
+  if (contact->evidence.size() < 2) {
+    return;
+  }
+  absl::flat_hash_set<int> seen;
+  std::erase_if(contact->evidence, [&seen](const Evidence& e) {
+    return !seen.insert(e.sentence_index).second;
+  });
 }
 
 const Participant* FindRole(const Contact& contact, ParticipantRole role) {
@@ -322,6 +332,9 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
   }
   CancelWithVisit(&out);
   ShareVisitOccasion(&out);
+  for (Contact& contact : out) {
+    DropRepeatedEvidence(&contact);
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const Contact& a, const Contact& b) {
                      return a.evidence.front().sentence_index <
