@@ -126,6 +126,11 @@ class SentenceContacts {
                                               const TimeExpression* best) const;
   TimeSpec TimeFor(const TimeExpression* best, ContactStatus* status,
                    std::vector<std::string>* rules) const;
+  // Dates candidate `dated` of trigger t by `time` and appends it to *out.
+  void AddDated(const TriggerMatch& t, ContactCandidate dated,
+                const TimeExpression* time,
+                const std::vector<std::string>& rules,
+                std::vector<ContactCandidate>* out) const;
   std::optional<PlaceMention> PlaceNear(const TriggerMatch& t) const;
   // What a meeting or call was about: "talks on the U.S. proposal", "met X
   // to discuss peace in Ukraine"; empty when the clause names nothing.
@@ -776,45 +781,50 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   }
   c.confidence = confidence;
   const std::vector<const TimeExpression*> times = TimeList(t, BestTime(t));
-  for (size_t n = 0; n < times.size(); ++n) {
-    const TimeExpression* time = times[n];
-    // One copy per further date; the last (usually the only) one takes the
-    // candidate itself.
-    ContactCandidate dated =
-        n + 1 == times.size() ? std::move(candidate) : candidate;
-    Contact& d = dated.contact;
-    std::vector<std::string> dated_rules;
-    if (debug_) {
-      dated_rules = rules;
-    }
-    d.time = TimeFor(time, &d.status, &dated_rules);
-    // A trip begun on the publication day is under way.
-    if (kind == ContactKind::kVisit && d.status == ContactStatus::kOccurred &&
-        d.time.granularity == TimeGranularity::kDay &&
-        d.time.start == published_) {
-      d.status = ContactStatus::kOngoing;
-    }
-    // "the visit" with no cue, time or place of its own refers back to a
-    // contact already reported.
-    const bool anaphoric =
-        t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
-        IsOneOf(tokens_[t.begin - 1].lower, {"the", "this", "that"}) &&
-        d.status == ContactStatus::kOccurred &&
-        d.time.granularity == TimeGranularity::kNone &&
-        d.location.country_code.empty();
-    if (anaphoric) {
-      dated.weak = true;
-      if (debug_) {
-        dated_rules.emplace_back("anaphoric");
-      }
-    }
-    if (debug_) {
-      dated_rules.insert(dated_rules.begin(),
-                         absl::StrCat("trigger:", t.entry->phrase));
-      d.debug_rules = std::move(dated_rules);
-    }
-    out->push_back(std::move(dated));
+  // One copy per further date; the last (usually the only) one takes the
+  // candidate itself.
+  for (size_t n = 0; n + 1 < times.size(); ++n) {
+    AddDated(t, candidate, times[n], rules, out);
   }
+  AddDated(t, std::move(candidate), times.back(), rules, out);
+}
+
+void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
+                                const TimeExpression* time,
+                                const std::vector<std::string>& rules,
+                                std::vector<ContactCandidate>* out) const {
+  Contact& d = dated.contact;
+  std::vector<std::string> dated_rules;
+  if (debug_) {
+    dated_rules = rules;
+  }
+  d.time = TimeFor(time, &d.status, &dated_rules);
+  // A trip begun on the publication day is under way.
+  if (d.kind == ContactKind::kVisit && d.status == ContactStatus::kOccurred &&
+      d.time.granularity == TimeGranularity::kDay &&
+      d.time.start == published_) {
+    d.status = ContactStatus::kOngoing;
+  }
+  // "the visit" with no cue, time or place of its own refers back to a
+  // contact already reported.
+  const bool anaphoric =
+      t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
+      IsOneOf(tokens_[t.begin - 1].lower, {"the", "this", "that"}) &&
+      d.status == ContactStatus::kOccurred &&
+      d.time.granularity == TimeGranularity::kNone &&
+      d.location.country_code.empty();
+  if (anaphoric) {
+    dated.weak = true;
+    if (debug_) {
+      dated_rules.emplace_back("anaphoric");
+    }
+  }
+  if (debug_) {
+    dated_rules.insert(dated_rules.begin(),
+                       absl::StrCat("trigger:", t.entry->phrase));
+    d.debug_rules = std::move(dated_rules);
+  }
+  out->push_back(std::move(dated));
 }
 
 void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
@@ -1220,7 +1230,7 @@ void DateSameDayContacts(const Sentence& sentence, const TimeSpec& day,
       TimeSpec& time = it->contact.time;
       if (time.granularity == TimeGranularity::kNone) {
         time = day;
-        time.text = std::string(cue);
+        time.text.assign(cue.data(), cue.size());
       }
     }
     return;
