@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 
@@ -10,7 +11,13 @@ namespace {
 
 bool IsOneOf(absl::string_view word,
              std::initializer_list<absl::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+  // Called for most tokens with lists of short words: the first byte rules
+  // out nearly all of them without a call to memcmp.
+  return !word.empty() &&
+         std::any_of(words.begin(), words.end(), [word](absl::string_view w) {
+           return w.size() == word.size() && w[0] == word[0] &&
+                  std::memcmp(w.data(), word.data(), w.size()) == 0;
+         });
 }
 
 // Prepositions after which an actor is an object, not an agent.
