@@ -87,8 +87,10 @@ void PushToken(absl::string_view text, size_t begin, size_t end,
     token.lower.assign(1, '\'');
     piece.remove_prefix(3);
   }
-  token.lower.append(piece.data(), piece.size());
-  absl::AsciiStrToLower(&token.lower);
+  const size_t prefix = token.lower.size();
+  token.lower.resize(prefix + piece.size());
+  std::transform(piece.begin(), piece.end(), token.lower.begin() + prefix,
+                 [](char c) { return absl::ascii_tolower(c); });
   if (token.lower.size() > 1 && token.lower.back() == '.') {
     token.lower.pop_back();
   }
@@ -139,6 +141,10 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
     // and inner apostrophes other than "'s" ("O'Brien").
     size_t end = pos;
     while (end < text.size()) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) {
+        ++end;  // the common case, without the full classification
+        continue;
+      }
       size_t l = 0;
       const CharClass c = Classify(text, end, &l);
       if (c == CharClass::kWord) {
