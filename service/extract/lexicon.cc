@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <limits>
+#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -360,6 +363,11 @@ class PhraseIndex {
     std::vector<absl::string_view> words;
   };
   absl::flat_hash_map<absl::string_view, std::vector<Phrase>> by_first_word_;
+  // Most tokens start no phrase: their first byte and length reject them
+  // before hashing.
+  std::bitset<256> first_bytes_;
+  size_t min_first_size_ = std::numeric_limits<size_t>::max();
+  size_t max_first_size_ = 0;
 };
 
 template <typename Entry>
@@ -367,6 +375,9 @@ PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries) {
   for (const Entry& entry : entries) {
     std::vector<absl::string_view> words = absl::StrSplit(entry.phrase, ' ');
     const absl::string_view first = words.front();
+    first_bytes_.set(static_cast<unsigned char>(first.front()));
+    min_first_size_ = std::min(min_first_size_, first.size());
+    max_first_size_ = std::max(max_first_size_, first.size());
     by_first_word_[first].push_back({&entry, std::move(words)});
   }
   for (auto& [first, phrases] : by_first_word_) {
@@ -383,7 +394,12 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
   if (pos >= tokens.size()) {
     return nullptr;
   }
-  const auto it = by_first_word_.find(tokens[pos].lower);
+  const std::string& first = tokens[pos].lower;
+  if (first.size() < min_first_size_ || first.size() > max_first_size_ ||
+      !first_bytes_.test(static_cast<unsigned char>(first.front()))) {
+    return nullptr;
+  }
+  const auto it = by_first_word_.find(first);
   if (it == by_first_word_.end()) {
     return nullptr;
   }
