@@ -2,6 +2,8 @@
 // the invented knowledge base of testdata/.
 #include "extract/contacts.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "extract/test_util.h"
 #include "gmock/gmock.h"
@@ -169,12 +171,10 @@ TEST(ContactsTest, TopicOfTheTalks) {
 }
 
 const Participant* HostOf(const Contact& contact) {
-  for (const Participant& p : contact.participants) {
-    if (p.role == ParticipantRole::kHost) {
-      return &p;
-    }
-  }
-  return nullptr;
+  const auto host = std::find_if(
+      contact.participants.begin(), contact.participants.end(),
+      [](const Participant& p) { return p.role == ParticipantRole::kHost; });
+  return host == contact.participants.end() ? nullptr : &*host;
 }
 
 TEST(ContactsTest, SubjectOfAnActiveHostVerbHosts) {

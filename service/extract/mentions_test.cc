@@ -17,14 +17,20 @@ SentenceMentions MentionsOf(absl::string_view text) {
                               testing::MakeSentence(text), kDate);
 }
 
-std::vector<std::string> PersonNames(const SentenceMentions& mentions) {
-  std::vector<std::string> names;
+// A field of every person mention, in order.
+std::vector<std::string> PersonsBy(const SentenceMentions& mentions,
+                                   std::string Actor::*field) {
+  std::vector<std::string> values;
   for (const ActorMention& m : mentions.actors) {
     if (m.type == MentionType::kPerson) {
-      names.push_back(m.actor.name);
+      values.push_back(m.actor.*field);
     }
   }
-  return names;
+  return values;
+}
+
+std::vector<std::string> PersonNames(const SentenceMentions& mentions) {
+  return PersonsBy(mentions, &Actor::name);
 }
 
 TEST(MentionsTest, PluralTitleOfListedStates) {
@@ -68,30 +74,22 @@ TEST(MentionsTest, CapitalAfterItsStatesPossessiveIsAPlace) {
   EXPECT_FALSE(m.places[1].is_state);
 }
 
-std::vector<std::string> PersonIds(const SentenceMentions& mentions) {
-  std::vector<std::string> ids;
-  for (const ActorMention& m : mentions.actors) {
-    if (m.type == MentionType::kPerson) {
-      ids.push_back(m.actor.id);
-    }
-  }
-  return ids;
-}
-
 TEST(MentionsTest, TitledShortFormOfTheOfficeHoldersName) {
-  EXPECT_THAT(PersonIds(MentionsOf("Swiss Foreign Minister Ottavio Brenn met "
-                                   "Alder Quint.")),
+  EXPECT_THAT(PersonsBy(MentionsOf("Swiss Foreign Minister Ottavio Brenn met "
+                                   "Alder Quint."),
+                        &Actor::id),
               UnorderedElementsAre("ottavio-brenn", "alder-quint"));
   // Not the holder's name: an unknown person.
-  EXPECT_THAT(PersonIds(MentionsOf("Swiss Foreign Minister Ottavio Marten met "
-                                   "Alder Quint.")),
+  EXPECT_THAT(PersonsBy(MentionsOf("Swiss Foreign Minister Ottavio Marten met "
+                                   "Alder Quint."),
+                        &Actor::id),
               UnorderedElementsAre("", "alder-quint"));
 }
 
 TEST(MentionsTest, HonorificWrittenInTheKnowledgeBasesAlias) {
   const SentenceMentions mentions =
       MentionsOf("Swiss President Prince Anselm Varga met Lu Feng.");
-  EXPECT_THAT(PersonIds(mentions),
+  EXPECT_THAT(PersonsBy(mentions, &Actor::id),
               UnorderedElementsAre("anselm-varga", "lu-feng"));
   EXPECT_THAT(PersonNames(mentions),
               UnorderedElementsAre("Anselm Varga von Esch", "Lu Feng"));
