@@ -12,7 +12,6 @@
 #include "extract/merge.h"
 #include "extract/sentence.h"
 #include "text/document.h"
-#include "text/utf8.h"
 
 namespace attache::extract {
 namespace {
@@ -83,16 +82,7 @@ const char* Extractor::EngineVersion() { return "attache-extract/0.1"; }
 
 absl::StatusOr<ExtractionResult> Extractor::Extract(
     const ArticleText& article, const ExtractOptions& options) const {
-  if (const size_t bad = text::FindInvalidUtf8(article.title);
-      bad != text::kValidUtf8) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("title: invalid UTF-8 at byte ", bad));
-  }
-  if (const size_t bad = text::FindInvalidUtf8(article.body);
-      bad != text::kValidUtf8) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("body: invalid UTF-8 at byte ", bad));
-  }
+  // text::Analyze validates UTF-8 (naming the field and byte offset).
   if (article.body.find_first_not_of(" \t\r\n") == absl::string_view::npos) {
     return absl::InvalidArgumentError("body: empty");
   }
