@@ -24,7 +24,8 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
 #include "extract/contact_json.h"
 #include "extract/extractor.h"
 #include "kb/knowledge_base.h"
@@ -160,6 +161,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> errors(inputs.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
+  absl::Notification all_done;
+  auto finish_one = [&] {
+    if (++done == inputs.size()) {
+      all_done.Notify();
+    }
+  };
+  if (inputs.empty()) {
+    all_done.Notify();
+  }
   auto work = [&] {
     for (size_t i = next++; i < inputs.size(); i = next++) {
       const Input& input = inputs[i];
@@ -169,7 +179,7 @@ int main(int argc, char** argv) {
       if (!article.ok()) {
         errors[i] =
             absl::StrCat(input.source, ": ", article.status().message());
-        ++done;
+        finish_one();
         continue;
       }
       auto result = (*extractor)->Extract(article->View(), options);
@@ -180,7 +190,7 @@ int main(int argc, char** argv) {
       outputs[i] = format == "eval"
                        ? attache::extract::EvalLine(article->id, *result) + "\n"
                        : attache::extract::ProtoJsonLines(article->id, *result);
-      ++done;
+      finish_one();
     }
   };
   int threads = absl::GetFlag(FLAGS_threads);
@@ -195,11 +205,14 @@ int main(int argc, char** argv) {
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back(work);
   }
+  // Progress once a second for long runs; the wait ends as soon as the last
+  // article is done rather than at the next tick.
   const bool report = inputs.size() >= 200;
-  while (report && done.load() < inputs.size()) {
-    absl::SleepFor(absl::Seconds(1));
-    std::cerr << "\rattache-extract: " << done.load() << "/" << inputs.size()
-              << " articles" << std::flush;
+  while (!all_done.WaitForNotificationWithTimeout(absl::Seconds(1))) {
+    if (report) {
+      std::cerr << "\rattache-extract: " << done.load() << "/" << inputs.size()
+                << " articles" << std::flush;
+    }
   }
   for (std::thread& thread : pool) {
     thread.join();
