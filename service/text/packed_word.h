@@ -9,6 +9,7 @@
 #define ATTACHE_TEXT_PACKED_WORD_H_
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,19 +30,52 @@ struct PackedWord {
   friend bool operator==(const PackedWord&, const PackedWord&) = default;
 };
 
+namespace packed_word_internal {
+
+// The sizeof(Int) bytes at `bytes` as an integer, the first byte lowest.
+template <typename Int>
+inline uint64_t LoadLittleEndian(const char* bytes) {
+  Int value;
+  std::memcpy(&value, bytes, sizeof(value));
+  if constexpr (std::endian::native == std::endian::big) {
+    value = static_cast<Int>(__builtin_bswap64(uint64_t{value}) >>
+                             (64 - 8 * sizeof(Int)));
+  }
+  return value;
+}
+
+}  // namespace packed_word_internal
+
 // Packs `word`, which should have at most kMaxPackedWord bytes: a longer one
 // packs as its first kMaxPackedWord bytes and its length. With `fold_case`,
 // for words of ASCII letters only, upper- and lower-case letters pack alike
 // (bit 0x20 of every byte set).
 inline PackedWord Pack(absl::string_view word, bool fold_case = false) {
-  std::array<char, 16> bytes{};
+  using packed_word_internal::LoadLittleEndian;
+  // Called for most words of a text: loads the bytes as at most two
+  // overlapping integers rather than copying them one by one.
   const size_t size =
       word.size() < kMaxPackedWord ? word.size() : kMaxPackedWord;
-  std::memcpy(bytes.data(), word.data(), size);
-  bytes[15] = static_cast<char>(word.size());
+  const char* bytes = word.data();
   PackedWord packed;
-  std::memcpy(&packed.low, bytes.data(), 8);
-  std::memcpy(&packed.high, bytes.data() + 8, 8);
+  if (size >= 8) {
+    packed.low = LoadLittleEndian<uint64_t>(bytes);
+    if (size > 8) {
+      packed.high =
+          LoadLittleEndian<uint64_t>(bytes + size - 8) >> (8 * (16 - size));
+    }
+  } else if (size >= 4) {
+    packed.low =
+        LoadLittleEndian<uint32_t>(bytes) |
+        (LoadLittleEndian<uint32_t>(bytes + size - 4) << (8 * (size - 4)));
+  } else if (size > 0) {
+    packed.low = uint64_t{static_cast<unsigned char>(bytes[0])} |
+                 uint64_t{static_cast<unsigned char>(bytes[size / 2])}
+                     << (8 * (size / 2)) |
+                 uint64_t{static_cast<unsigned char>(bytes[size - 1])}
+                     << (8 * (size - 1));
+  }
+  packed.high |= static_cast<uint64_t>(word.size() & 0xFF) << 56;
   if (fold_case) {
     constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
     const auto first_bytes = [](size_t count) {
