@@ -299,9 +299,13 @@ TextFeatures Measure(absl::string_view text) {
       f.letters += static_cast<int>(length);
       // Only ASCII words of up to kMaxPackedWord letters can be listed.
       const bool listable = ascii && length <= kMaxPackedWord;
-      const PackedWord packed = listable ? Pack(text.substr(start, length),
-                                                /*fold_case=*/true)
-                                         : PackedWord();
+      PackedWord packed;
+      if (listable) {
+        packed = start + kMaxPackedWord < text.size()
+                     ? PackWithSlack(text.data() + start, length,
+                                     /*fold_case=*/true)
+                     : Pack(text.substr(start, length), /*fold_case=*/true);
+      }
       const uint16_t bits = listable ? features.Find(packed) : uint16_t{0};
       for (uint16_t rest = bits; rest != 0; rest &= rest - 1) {
         ++f.word_counts[std::countr_zero(static_cast<unsigned>(rest))];
@@ -309,7 +313,7 @@ TextFeatures Measure(absl::string_view text) {
       if (previous_your && (bits & kGivingNoun) != 0) {
         ++f.giving_after_your;
       }
-      previous_your = listable && packed == kYour;
+      previous_your = (bits & kSecondPerson) != 0 && packed == kYour;
       // "www." of a host name ends a word.
       if (pos < text.size() && text[pos] == '.' && length >= 3 &&
           text.substr(pos - 3, 3) == "www") {

@@ -44,6 +44,27 @@ inline uint64_t LoadLittleEndian(const char* bytes) {
   return value;
 }
 
+// The packed word of `length` bytes whose first `size` (at most
+// kMaxPackedWord) are the low bytes of `low` and then of `high`; the bytes
+// of `low` and `high` beyond them are ignored.
+inline PackedWord Assemble(uint64_t low, uint64_t high, size_t size,
+                           size_t length, bool fold_case) {
+  const auto first_bytes = [](size_t count) {
+    return count >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * count)) - 1;
+  };
+  const uint64_t low_mask = first_bytes(size);
+  const uint64_t high_mask = size > 8 ? first_bytes(size - 8) : 0;
+  PackedWord packed;
+  packed.low = low & low_mask;
+  packed.high = (high & high_mask) | static_cast<uint64_t>(length & 0xFF) << 56;
+  if (fold_case) {
+    constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
+    packed.low |= kCaseBits & low_mask;
+    packed.high |= kCaseBits & high_mask;
+  }
+  return packed;
+}
+
 }  // namespace packed_word_internal
 
 // Packs `word`, which should have at most kMaxPackedWord bytes: a longer one
@@ -52,39 +73,41 @@ inline uint64_t LoadLittleEndian(const char* bytes) {
 // (bit 0x20 of every byte set).
 inline PackedWord Pack(absl::string_view word, bool fold_case = false) {
   using packed_word_internal::LoadLittleEndian;
-  // Called for most words of a text: loads the bytes as at most two
-  // overlapping integers rather than copying them one by one.
+  // Loads the bytes as at most two overlapping integers rather than copying
+  // them one by one.
   const size_t size =
       word.size() < kMaxPackedWord ? word.size() : kMaxPackedWord;
   const char* bytes = word.data();
-  PackedWord packed;
+  uint64_t low = 0;
+  uint64_t high = 0;
   if (size >= 8) {
-    packed.low = LoadLittleEndian<uint64_t>(bytes);
+    low = LoadLittleEndian<uint64_t>(bytes);
     if (size > 8) {
-      packed.high =
-          LoadLittleEndian<uint64_t>(bytes + size - 8) >> (8 * (16 - size));
+      high = LoadLittleEndian<uint64_t>(bytes + size - 8) >> (8 * (16 - size));
     }
   } else if (size >= 4) {
-    packed.low =
-        LoadLittleEndian<uint32_t>(bytes) |
-        (LoadLittleEndian<uint32_t>(bytes + size - 4) << (8 * (size - 4)));
+    low = LoadLittleEndian<uint32_t>(bytes) |
+          (LoadLittleEndian<uint32_t>(bytes + size - 4) << (8 * (size - 4)));
   } else if (size > 0) {
-    packed.low = uint64_t{static_cast<unsigned char>(bytes[0])} |
-                 uint64_t{static_cast<unsigned char>(bytes[size / 2])}
-                     << (8 * (size / 2)) |
-                 uint64_t{static_cast<unsigned char>(bytes[size - 1])}
-                     << (8 * (size - 1));
+    low = uint64_t{static_cast<unsigned char>(bytes[0])} |
+          uint64_t{static_cast<unsigned char>(bytes[size / 2])}
+              << (8 * (size / 2)) |
+          uint64_t{static_cast<unsigned char>(bytes[size - 1])}
+              << (8 * (size - 1));
   }
-  packed.high |= static_cast<uint64_t>(word.size() & 0xFF) << 56;
-  if (fold_case) {
-    constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
-    const auto first_bytes = [](size_t count) {
-      return count >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * count)) - 1;
-    };
-    packed.low |= kCaseBits & first_bytes(size);
-    packed.high |= kCaseBits & (size > 8 ? first_bytes(size - 8) : 0);
-  }
-  return packed;
+  return packed_word_internal::Assemble(low, high, size, word.size(),
+                                        fold_case);
+}
+
+// Pack() of the `size` bytes at `bytes`, at most kMaxPackedWord of them,
+// when bytes[0, 16) may all be read: two loads, for the inner loops of scans
+// through a longer text.
+inline PackedWord PackWithSlack(const char* bytes, size_t size,
+                                bool fold_case = false) {
+  using packed_word_internal::LoadLittleEndian;
+  return packed_word_internal::Assemble(LoadLittleEndian<uint64_t>(bytes),
+                                        LoadLittleEndian<uint64_t>(bytes + 8),
+                                        size, size, fold_case);
 }
 
 // A set of packed words, each with bits (a nonzero Bits value: the lists it
