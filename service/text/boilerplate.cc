@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "text/byte_block.h"
 #include "text/char_class.h"
 #include "text/packed_word.h"
 #include "text/segment.h"
@@ -176,6 +177,23 @@ size_t LetterLength(absl::string_view text, size_t pos) {
   return info.letter ? info.length : 0;
 }
 
+// The end of the run of ASCII letters from `pos`: most words of a text.
+size_t AsciiLetterRunEnd(absl::string_view text, size_t pos) {
+  while (pos + ByteBlock::kSize <= text.size()) {
+    const ByteBlock block(text.data() + pos);
+    const uint32_t others =
+        ~(block.InRange('a', 'z') | block.InRange('A', 'Z')) & ByteBlock::kAll;
+    if (others != 0) {
+      return pos + std::countr_zero(others);
+    }
+    pos += ByteBlock::kSize;
+  }
+  while (pos < text.size() && absl::ascii_isalpha(text[pos])) {
+    ++pos;
+  }
+  return pos;
+}
+
 // What Measure() does at a byte, from one table lookup.
 enum class ByteRole : uint8_t {
   kSkip,    // counts for nothing
@@ -265,29 +283,29 @@ TextFeatures Measure(absl::string_view text) {
         (role == ByteRole::kHigh && LetterLength(text, pos) > 0)) {
       // A word: a run of letters.
       const size_t start = pos;
+      pos = AsciiLetterRunEnd(text, pos);
       bool ascii = true;
-      while (pos < text.size()) {
-        const ByteRole r = RoleOf(text[pos]);
-        if (r == ByteRole::kLetter) {
-          ++pos;
-          continue;
-        }
-        const size_t length =
-            r == ByteRole::kHigh ? LetterLength(text, pos) : 0;
+      // Non-ASCII letters, and ASCII ones after them, continue the word.
+      while (pos < text.size() && RoleOf(text[pos]) == ByteRole::kHigh) {
+        const size_t length = LetterLength(text, pos);
         if (length == 0) {
           break;
         }
         ascii = false;
-        pos += length;
+        pos = AsciiLetterRunEnd(text, pos + length);
       }
       const size_t length = pos - start;
       ++f.words;
       f.letters += static_cast<int>(length);
       // Only ASCII words of up to kMaxPackedWord letters can be listed.
       const bool listable = ascii && length <= kMaxPackedWord;
-      const PackedWord packed = listable ? Pack(text.substr(start, length),
-                                                /*fold_case=*/true)
-                                         : PackedWord();
+      PackedWord packed;
+      if (listable) {
+        packed = start + kMaxPackedWord < text.size()
+                     ? PackWithSlack(text.data() + start, length,
+                                     /*fold_case=*/true)
+                     : Pack(text.substr(start, length), /*fold_case=*/true);
+      }
       const uint16_t bits = listable ? features.Find(packed) : uint16_t{0};
       for (uint16_t rest = bits; rest != 0; rest &= rest - 1) {
         ++f.word_counts[std::countr_zero(static_cast<unsigned>(rest))];
@@ -295,10 +313,12 @@ TextFeatures Measure(absl::string_view text) {
       if (previous_your && (bits & kGivingNoun) != 0) {
         ++f.giving_after_your;
       }
-      previous_your = listable && packed == kYour;
+      previous_your = (bits & kSecondPerson) != 0 && packed == kYour;
       // "www." of a host name ends a word.
-      f.url = f.url || (length >= 3 && pos < text.size() && text[pos] == '.' &&
-                        text.substr(pos - 3, 3) == "www");
+      if (pos < text.size() && text[pos] == '.' && length >= 3 &&
+          text.substr(pos - 3, 3) == "www") {
+        f.url = true;
+      }
       continue;
     }
     if (role == ByteRole::kDigit) {
@@ -321,7 +341,8 @@ TextFeatures Measure(absl::string_view text) {
   return f;
 }
 
-// The first bytes of `text`, lower-cased, after list markers and spaces.
+// The opening of `text` after list markers and spaces, compared with
+// lower-case cues ignoring ASCII case.
 class Opening {
  public:
   explicit Opening(absl::string_view text) {
@@ -336,29 +357,27 @@ class Opening {
     while (pos < text.size() && text[pos] == ' ') {
       ++pos;
     }
-    size_ = std::min(kSize, text.size() - pos);
-    for (size_t i = 0; i < size_; ++i) {
-      buffer_[i] = absl::ascii_tolower(text[pos + i]);
-    }
+    text_ = text.substr(pos);
   }
 
-  absl::string_view text() const { return {buffer_.data(), size_}; }
+  // In its original case.
+  absl::string_view text() const { return text_; }
 
+  // True when the opening starts with one of `prefixes` (lower case).
   bool StartsWithAny(absl::Span<const absl::string_view> prefixes) const {
-    const absl::string_view opening(buffer_.data(), size_);
-    if (opening.empty()) {
+    if (text_.empty()) {
       return false;
     }
-    return std::any_of(
-        prefixes.begin(), prefixes.end(), [&](absl::string_view prefix) {
-          return prefix[0] == opening[0] && absl::StartsWith(opening, prefix);
-        });
+    const char first = absl::ascii_tolower(text_[0]);
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](absl::string_view prefix) {
+                         return prefix[0] == first &&
+                                absl::StartsWithIgnoreCase(text_, prefix);
+                       });
   }
 
  private:
-  static constexpr size_t kSize = 32;
-  std::array<char, kSize> buffer_;
-  size_t size_ = 0;
+  absl::string_view text_;
 };
 
 // True when `text` contains `needle`, which must be in lower case, ignoring
@@ -376,15 +395,31 @@ bool ContainsIgnoreCase(absl::string_view text, absl::string_view needle) {
   return false;
 }
 
-// True when `text` contains "you", "You" or "YOU" (also in "your"): fast
-// searches for "ou" and "OU" checked for a preceding 'y'.
+// True when "you" or "YOU", after a 'y' of either case, starts at text[pos].
+bool YouAt(absl::string_view text, size_t pos) {
+  if (pos + 3 > text.size() || absl::ascii_tolower(text[pos]) != 'y') {
+    return false;
+  }
+  const absl::string_view rest = text.substr(pos + 1, 2);
+  return rest == "ou" || rest == "OU";
+}
+
+// True when `text` contains "you", "You" or "YOU" (also in "your"), or "yOU":
+// looks at the rare 'y's only, sixteen bytes at a time.
 bool AddressesReader(absl::string_view text) {
-  for (const absl::string_view pair : {"ou", "OU"}) {
-    for (size_t pos = text.find(pair, 1); pos != absl::string_view::npos;
-         pos = text.find(pair, pos + 2)) {
-      if (absl::ascii_tolower(text[pos - 1]) == 'y') {
+  size_t pos = 0;
+  for (; pos + ByteBlock::kSize <= text.size(); pos += ByteBlock::kSize) {
+    const ByteBlock block(text.data() + pos);
+    for (uint32_t ys = block.Equal('y') | block.Equal('Y'); ys != 0;
+         ys &= ys - 1) {
+      if (YouAt(text, pos + std::countr_zero(ys))) {
         return true;
       }
+    }
+  }
+  for (; pos < text.size(); ++pos) {
+    if (YouAt(text, pos)) {
+      return true;
     }
   }
   return false;
@@ -529,7 +564,7 @@ class CueFilter {
     }
   }
 
-  // False when no opening cue can start `opening` (lower case).
+  // False when no opening cue can start `opening` (any case).
   bool MayMatch(absl::string_view opening) const {
     return opening.size() < kKeyBytes || bits_.test(Key(opening));
   }
@@ -541,7 +576,8 @@ class CueFilter {
   static size_t Key(absl::string_view text) {
     size_t key = 0;
     for (size_t i = 0; i < kKeyBytes; ++i) {
-      key = key * 131 + static_cast<unsigned char>(text[i]);
+      key =
+          key * 131 + static_cast<unsigned char>(absl::ascii_tolower(text[i]));
     }
     return key % kBits;
   }

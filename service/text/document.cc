@@ -138,12 +138,12 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
   doc->sentences.reserve(doc->sentences.size() + body.size() / 100 + 1);
   doc->paragraphs.reserve(doc->paragraphs.size() + ranges.size());
   SentenceAppender appender(doc, Field::kBody, doc->body);
+  std::vector<ByteRange> sentences;
   std::vector<absl::string_view> sentence_views;
   for (size_t p = 0; p < ranges.size(); ++p) {
     const int index = static_cast<int>(doc->paragraphs.size());
     AddParagraph(doc, Field::kBody, doc->body, ranges[p], kinds[p]);
-    const std::vector<ByteRange> sentences =
-        SplitSentences(views[p], options.segment);
+    SplitSentences(views[p], options.segment, &sentences);
     sentence_views.clear();
     for (const ByteRange& s : sentences) {
       sentence_views.push_back(views[p].substr(s.begin, s.size()));

@@ -6,29 +6,66 @@
 #ifndef ATTACHE_TEXT_LEXICON_H_
 #define ATTACHE_TEXT_LEXICON_H_
 
+#include <cstdint>
+
 #include "absl/strings/string_view.h"
 
 namespace attache::text {
 
-// Titles before a name ("Mr", "Gen", "Sen"): never end a sentence.
-bool IsTitleAbbreviation(absl::string_view word);
-// Abbreviations before a number ("No", "Art"): no boundary before a digit.
-bool IsNumberAbbreviation(absl::string_view word);
-// Month and weekday names, "etc", "Inc", "Jr": end a sentence only before a
-// typical sentence opener.
-bool IsAmbiguousAbbreviation(absl::string_view word);
-// "vs", "cf", "viz": never end a sentence.
-bool IsInnerAbbreviation(absl::string_view word);
-// Any of the above.
-bool IsAbbreviation(absl::string_view word);
-// Words that typically open a sentence ("The", "He", "However").
-bool IsSentenceOpener(absl::string_view word);
-// "said", "asked", "told".
-bool IsSpeechVerb(absl::string_view word);
-// Month names, full or abbreviated ("September", "Sept").
-bool IsMonthName(absl::string_view word);
-// "Com", "Net", "Org": capitalised top-level domains ("Example.Com").
-bool IsDomainSuffix(absl::string_view word);
+// The lists below, as bits.
+enum LexiconList : uint8_t {
+  // Titles before a name ("Mr", "Gen", "Sen"): never end a sentence.
+  kTitleAbbreviations = 1 << 0,
+  // Abbreviations before a number ("No", "Art"): no boundary before a digit.
+  kNumberAbbreviations = 1 << 1,
+  // Month and weekday names, "etc", "Inc", "Jr": end a sentence only before a
+  // typical sentence opener.
+  kAmbiguousAbbreviations = 1 << 2,
+  // "vs", "cf", "viz": never end a sentence.
+  kInnerAbbreviations = 1 << 3,
+  // Words that typically open a sentence ("The", "He", "However").
+  kSentenceOpeners = 1 << 4,
+  // "said", "asked", "told".
+  kSpeechVerbs = 1 << 5,
+  // "Com", "Net", "Org": capitalised top-level domains ("Example.Com").
+  kDomainSuffixes = 1 << 6,
+  // Month names, full or abbreviated ("September", "Sept").
+  kMonthNames = 1 << 7,
+  kAbbreviations = kTitleAbbreviations | kNumberAbbreviations |
+                   kAmbiguousAbbreviations | kInnerAbbreviations,
+};
+
+// The lists `word` is on: one lookup answers several of the tests below.
+uint8_t ListsOf(absl::string_view word);
+
+inline bool IsTitleAbbreviation(absl::string_view word) {
+  return (ListsOf(word) & kTitleAbbreviations) != 0;
+}
+inline bool IsNumberAbbreviation(absl::string_view word) {
+  return (ListsOf(word) & kNumberAbbreviations) != 0;
+}
+inline bool IsAmbiguousAbbreviation(absl::string_view word) {
+  return (ListsOf(word) & kAmbiguousAbbreviations) != 0;
+}
+inline bool IsInnerAbbreviation(absl::string_view word) {
+  return (ListsOf(word) & kInnerAbbreviations) != 0;
+}
+// Any of the four kinds of abbreviation.
+inline bool IsAbbreviation(absl::string_view word) {
+  return (ListsOf(word) & kAbbreviations) != 0;
+}
+inline bool IsSentenceOpener(absl::string_view word) {
+  return (ListsOf(word) & kSentenceOpeners) != 0;
+}
+inline bool IsSpeechVerb(absl::string_view word) {
+  return (ListsOf(word) & kSpeechVerbs) != 0;
+}
+inline bool IsMonthName(absl::string_view word) {
+  return (ListsOf(word) & kMonthNames) != 0;
+}
+inline bool IsDomainSuffix(absl::string_view word) {
+  return (ListsOf(word) & kDomainSuffixes) != 0;
+}
 
 }  // namespace attache::text
 

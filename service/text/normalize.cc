@@ -1,10 +1,12 @@
 #include "text/normalize.h"
 
+#include <bit>
 #include <cstdint>
 #include <limits>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "text/byte_block.h"
 #include "text/utf8.h"
 #include "unicode/bytestream.h"
 #include "unicode/edits.h"
@@ -132,6 +134,44 @@ bool IsWordByte(char c) {
 
 bool IsPlainAsciiByte(char c) { return c > ' ' && c < 0x7F; }
 
+// The end of the fast path from `pos`: printable ASCII that starts with a
+// non-space and has only single spaces between non-spaces, so nothing in it
+// changes. Most text is such runs; they are scanned sixteen bytes at a time.
+size_t PlainRunEnd(absl::string_view chunk, size_t pos) {
+  if (!IsPlainAsciiByte(chunk[pos])) {
+    return pos;
+  }
+  size_t end = pos + 1;
+  while (end + ByteBlock::kSize <= chunk.size()) {
+    const ByteBlock block(chunk.data() + end);
+    const uint32_t plain = block.InRange('!', '~');
+    // A space belongs to the run when a plain byte follows it.
+    const uint32_t others =
+        ~(plain | (block.Equal(' ') & (plain >> 1))) & ByteBlock::kAll;
+    if (others == 0) {
+      end += ByteBlock::kSize;
+      continue;
+    }
+    const size_t first = std::countr_zero(others);
+    if (first + 1 < ByteBlock::kSize || chunk[end + first] != ' ') {
+      return end + first;
+    }
+    // A space last in the block: the next block tells what follows it.
+    end += first;
+  }
+  while (end < chunk.size()) {
+    if (IsPlainAsciiByte(chunk[end])) {
+      ++end;
+    } else if (chunk[end] == ' ' && end + 1 < chunk.size() &&
+               IsPlainAsciiByte(chunk[end + 1])) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
 // Where a stretch of input came from: `exact` stretches map byte for byte
 // from `original_begin`; the others all map to the whole original range.
 struct Source {
@@ -248,20 +288,7 @@ void Writer::Newline(const Source& from) {
 void Writer::Feed(absl::string_view chunk, const Source& source) {
   size_t pos = 0;
   while (pos < chunk.size()) {
-    // Fast path: printable ASCII that starts with a non-space and has only
-    // single spaces between non-spaces, so nothing in it changes.
-    size_t run_end = pos;
-    while (run_end < chunk.size()) {
-      if (IsPlainAsciiByte(chunk[run_end])) {
-        ++run_end;
-      } else if (chunk[run_end] == ' ' && run_end > pos &&
-                 run_end + 1 < chunk.size() &&
-                 IsPlainAsciiByte(chunk[run_end + 1])) {
-        run_end += 2;
-      } else {
-        break;
-      }
-    }
+    const size_t run_end = PlainRunEnd(chunk, pos);
     if (run_end > pos) {
       Text(chunk.substr(pos, run_end - pos), Sub(source, pos, run_end - pos));
       pos = run_end;

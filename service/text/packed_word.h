@@ -9,6 +9,7 @@
 #define ATTACHE_TEXT_PACKED_WORD_H_
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,28 +30,84 @@ struct PackedWord {
   friend bool operator==(const PackedWord&, const PackedWord&) = default;
 };
 
+namespace packed_word_internal {
+
+// The sizeof(Int) bytes at `bytes` as an integer, the first byte lowest.
+template <typename Int>
+inline uint64_t LoadLittleEndian(const char* bytes) {
+  Int value;
+  std::memcpy(&value, bytes, sizeof(value));
+  if constexpr (std::endian::native == std::endian::big) {
+    value = static_cast<Int>(__builtin_bswap64(uint64_t{value}) >>
+                             (64 - 8 * sizeof(Int)));
+  }
+  return value;
+}
+
+// The packed word of `length` bytes whose first `size` (at most
+// kMaxPackedWord) are the low bytes of `low` and then of `high`; the bytes
+// of `low` and `high` beyond them are ignored.
+inline PackedWord Assemble(uint64_t low, uint64_t high, size_t size,
+                           size_t length, bool fold_case) {
+  const auto first_bytes = [](size_t count) {
+    return count >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * count)) - 1;
+  };
+  const uint64_t low_mask = first_bytes(size);
+  const uint64_t high_mask = size > 8 ? first_bytes(size - 8) : 0;
+  PackedWord packed;
+  packed.low = low & low_mask;
+  packed.high = (high & high_mask) | static_cast<uint64_t>(length & 0xFF) << 56;
+  if (fold_case) {
+    constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
+    packed.low |= kCaseBits & low_mask;
+    packed.high |= kCaseBits & high_mask;
+  }
+  return packed;
+}
+
+}  // namespace packed_word_internal
+
 // Packs `word`, which should have at most kMaxPackedWord bytes: a longer one
 // packs as its first kMaxPackedWord bytes and its length. With `fold_case`,
 // for words of ASCII letters only, upper- and lower-case letters pack alike
 // (bit 0x20 of every byte set).
 inline PackedWord Pack(absl::string_view word, bool fold_case = false) {
-  std::array<char, 16> bytes{};
+  using packed_word_internal::LoadLittleEndian;
+  // Loads the bytes as at most two overlapping integers rather than copying
+  // them one by one.
   const size_t size =
       word.size() < kMaxPackedWord ? word.size() : kMaxPackedWord;
-  std::memcpy(bytes.data(), word.data(), size);
-  bytes[15] = static_cast<char>(word.size());
-  PackedWord packed;
-  std::memcpy(&packed.low, bytes.data(), 8);
-  std::memcpy(&packed.high, bytes.data() + 8, 8);
-  if (fold_case) {
-    constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
-    const auto first_bytes = [](size_t count) {
-      return count >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * count)) - 1;
-    };
-    packed.low |= kCaseBits & first_bytes(size);
-    packed.high |= kCaseBits & (size > 8 ? first_bytes(size - 8) : 0);
+  const char* bytes = word.data();
+  uint64_t low = 0;
+  uint64_t high = 0;
+  if (size >= 8) {
+    low = LoadLittleEndian<uint64_t>(bytes);
+    if (size > 8) {
+      high = LoadLittleEndian<uint64_t>(bytes + size - 8) >> (8 * (16 - size));
+    }
+  } else if (size >= 4) {
+    low = LoadLittleEndian<uint32_t>(bytes) |
+          (LoadLittleEndian<uint32_t>(bytes + size - 4) << (8 * (size - 4)));
+  } else if (size > 0) {
+    low = uint64_t{static_cast<unsigned char>(bytes[0])} |
+          uint64_t{static_cast<unsigned char>(bytes[size / 2])}
+              << (8 * (size / 2)) |
+          uint64_t{static_cast<unsigned char>(bytes[size - 1])}
+              << (8 * (size - 1));
   }
-  return packed;
+  return packed_word_internal::Assemble(low, high, size, word.size(),
+                                        fold_case);
+}
+
+// Pack() of the `size` bytes at `bytes`, at most kMaxPackedWord of them,
+// when bytes[0, 16) may all be read: two loads, for the inner loops of scans
+// through a longer text.
+inline PackedWord PackWithSlack(const char* bytes, size_t size,
+                                bool fold_case = false) {
+  using packed_word_internal::LoadLittleEndian;
+  return packed_word_internal::Assemble(LoadLittleEndian<uint64_t>(bytes),
+                                        LoadLittleEndian<uint64_t>(bytes + 8),
+                                        size, size, fold_case);
 }
 
 // A set of packed words, each with bits (a nonzero Bits value: the lists it

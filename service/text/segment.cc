@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "text/byte_block.h"
 #include "text/char_class.h"
 #include "text/lexicon.h"
 
@@ -31,6 +33,28 @@ constexpr std::array<bool, 256> MakeBreakBytes() {
 constexpr std::array<bool, 256> kBreakBytes = MakeBreakBytes();
 
 bool MayBreakAt(char c) { return kBreakBytes[static_cast<unsigned char>(c)]; }
+
+// The first byte of text[pos, limit) where a sentence may break, or `limit`.
+// Breaks are rare: sixteen bytes are looked at at once.
+size_t NextBreak(absl::string_view text, size_t pos, size_t limit) {
+  for (; pos + ByteBlock::kSize <= limit; pos += ByteBlock::kSize) {
+    const ByteBlock block(text.data() + pos);
+    // Every break byte, and other non-ASCII bytes to look at one by one.
+    uint32_t candidates = block.Equal('.') | block.Equal('?') |
+                          block.Equal('!') | block.Equal(')') |
+                          block.Equal('|') | block.NonAscii();
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const size_t candidate = pos + std::countr_zero(candidates);
+      if (MayBreakAt(text[candidate])) {
+        return candidate;
+      }
+    }
+  }
+  while (pos < limit && !MayBreakAt(text[pos])) {
+    ++pos;
+  }
+  return pos;
+}
 
 size_t SkipSpaces(absl::string_view text, size_t pos) {
   while (pos < text.size() && IsSpace(text[pos])) {
@@ -162,7 +186,6 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
   if (first_char.lower) {
     return false;
   }
-  const absl::string_view next_word = WordAt(text, following);
 
   if (!period && !ellipsis) {
     // '?' or '!': a quoted question inside a sentence of saying?
@@ -190,7 +213,7 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
   if (first_char.digit) {
     return false;
   }
-  return content > following || IsSentenceOpener(next_word);
+  return content > following || IsSentenceOpener(WordAt(text, following));
 }
 
 // Length of a separator (" | ", a bullet) at `pos`, or 0.
@@ -280,6 +303,13 @@ std::vector<ByteRange> SplitParagraphs(absl::string_view text) {
 std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
                                       const SegmentOptions& options) {
   std::vector<ByteRange> sentences;
+  SplitSentences(paragraph, options, &sentences);
+  return sentences;
+}
+
+void SplitSentences(absl::string_view paragraph, const SegmentOptions& options,
+                    std::vector<ByteRange>* sentences) {
+  sentences->clear();
   const size_t max_bytes = std::max<size_t>(options.max_sentence_bytes, 2);
   size_t start = SkipSpaces(paragraph, 0);
   const auto emit = [&](size_t end, size_t next) {
@@ -287,7 +317,7 @@ std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
       --end;
     }
     if (end > start) {
-      sentences.push_back({start, end});
+      sentences->push_back({start, end});
     }
     start = SkipSpaces(paragraph, next);
   };
@@ -295,9 +325,7 @@ std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
   while (pos < paragraph.size()) {
     // Skip to the next byte that may break, or to the length limit.
     const size_t limit = std::min(paragraph.size(), start + max_bytes);
-    while (pos < limit && !MayBreakAt(paragraph[pos])) {
-      ++pos;
-    }
+    pos = NextBreak(paragraph, pos, limit);
     if (pos >= paragraph.size()) {
       break;
     }
@@ -343,7 +371,6 @@ std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
     ++pos;
   }
   emit(paragraph.size(), paragraph.size());
-  return sentences;
 }
 
 }  // namespace attache::text

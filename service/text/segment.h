@@ -43,6 +43,10 @@ std::vector<ByteRange> SplitParagraphs(absl::string_view text);
 // surrounding spaces and line breaks trimmed.
 std::vector<ByteRange> SplitSentences(absl::string_view paragraph,
                                       const SegmentOptions& options = {});
+// SplitSentences() into *sentences, replacing its contents: a caller that
+// splits many paragraphs reuses one vector.
+void SplitSentences(absl::string_view paragraph, const SegmentOptions& options,
+                    std::vector<ByteRange>* sentences);
 
 // True when `text` ends (before closing quotes, brackets and spaces) with
 // '.', '?', '!', ':' or ';'. Lines without it are headings or fragments.

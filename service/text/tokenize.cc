@@ -1,18 +1,30 @@
 #include "text/tokenize.h"
 
-#include <optional>
+#include <array>
+#include <bit>
+#include <cstdint>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "text/byte_block.h"
 #include "text/char_class.h"
 #include "text/lexicon.h"
 
 namespace attache::text {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+constexpr std::array<bool, 256> MakePunctuationBytes() {
+  std::array<bool, 256> bytes{};
+  for (const unsigned char c : absl::string_view(".,;:!?\"'()[]{}-")) {
+    bytes[c] = true;
+  }
+  return bytes;
+}
+constexpr std::array<bool, 256> kPunctuationBytes = MakePunctuationBytes();
 
-bool IsPunctuation(char c) { return absl::StrContains(".,;:!?\"'()[]{}-", c); }
+bool IsPunctuation(char c) {
+  return kPunctuationBytes[static_cast<unsigned char>(c)];
+}
 
 // End of the run of letters (and digits, when `digits`) from `pos`.
 size_t RunEnd(absl::string_view text, size_t pos, bool digits) {
@@ -219,42 +231,126 @@ bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
   if (pos >= text.size() || text[pos] != '.') {
     return false;
   }
-  if (IsTitleAbbreviation(word) || IsAmbiguousAbbreviation(word) ||
-      IsInnerAbbreviation(word)) {
+  const uint8_t lists = ListsOf(word);
+  if ((lists & (kTitleAbbreviations | kAmbiguousAbbreviations |
+                kInnerAbbreviations)) != 0) {
     return true;
   }
-  return IsNumberAbbreviation(word) && pos + 2 < text.size() &&
+  return (lists & kNumberAbbreviations) != 0 && pos + 2 < text.size() &&
          text[pos + 1] == ' ' && absl::ascii_isdigit(text[pos + 2]);
 }
 
-// The common word: ASCII letters and digits from `pos`, starting with a
-// letter, followed by none of '.', '\'' and non-ASCII bytes, so that no rule
-// above extends it. Returns its end and sets *letter_case, or returns 0 and
-// resets *letter_case.
-size_t PlainWordEnd(absl::string_view text, size_t pos,
-                    std::optional<LetterCase>* letter_case) {
-  if ((BitsOf(text[pos]) & kLetterByte) == 0) {
-    letter_case->reset();
-    return 0;
-  }
+// A run of ASCII letters and digits that starts with a letter, and its
+// letter case.
+struct AsciiWord {
+  size_t end = 0;
+  LetterCase letter_case = LetterCase::kNone;
+};
+
+// The case of the ASCII word whose letters are marked in `upper` and `lower`
+// (bit i: byte i of the word), the first of them upper-case when
+// `first_upper`.
+LetterCase CaseOfMasks(uint32_t upper, uint32_t lower, bool first_upper) {
+  // Only the number of upper-case letters matters, and only up to two.
+  const int upper_count =
+      (upper != 0 ? 1 : 0) + ((upper & (upper - 1)) != 0 ? 1 : 0);
+  return CaseOfCounts(upper_count, lower != 0 ? 1 : 0, first_upper);
+}
+
+AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
   const bool first_upper = (BitsOf(text[pos]) & kUpperByte) != 0;
+  if (pos + ByteBlock::kSize <= text.size()) {
+    const ByteBlock block(text.data() + pos);
+    const uint32_t upper = block.InRange('A', 'Z');
+    const uint32_t lower = block.InRange('a', 'z');
+    const uint32_t others = ~(upper | lower | block.InRange('0', '9'));
+    // Words of up to 15 bytes, nearly all, end inside the block.
+    if ((others & ByteBlock::kAll) != 0) {
+      const int length = std::countr_zero(others);
+      const uint32_t word = (uint32_t{1} << length) - 1;
+      return {pos + length,
+              CaseOfMasks(upper & word, lower & word, first_upper)};
+    }
+  }
   int upper = 0;
-  int lower = 0;
+  bool lower = false;
   size_t end = pos;
   for (; end < text.size(); ++end) {
     const uint8_t bits = BitsOf(text[end]);
     if ((bits & kAlnumByte) == 0) {
       break;
     }
-    upper += (bits & kUpperByte) != 0 ? 1 : 0;
-    lower += (bits & kLowerByte) != 0 ? 1 : 0;
+    lower = lower || (bits & kLowerByte) != 0;
+    upper += bits & kUpperByte;
   }
-  if (end < text.size() && (text[end] == '.' || text[end] == '\'' ||
-                            (BitsOf(text[end]) & kHighByte) != 0)) {
-    letter_case->reset();
-    return 0;
+  return {end, CaseOfCounts(upper, lower ? 1 : 0, first_upper)};
+}
+
+// The end of the token at `pos`, which starts with an ASCII letter, when the
+// common rules decide it: a word of ASCII letters and digits followed by
+// neither an apostrophe nor a non-ASCII byte, taking a following period when
+// it is an abbreviation (a one-letter word before a period is left to the
+// initial and acronym rules). Returns 0 otherwise.
+size_t CommonWordEnd(absl::string_view text, size_t pos,
+                     const AsciiWord& word) {
+  if (word.end == text.size()) {
+    return word.end;
   }
-  *letter_case = CaseOfCounts(upper, lower, first_upper);
+  const char next = text[word.end];
+  if (next == '.') {
+    if (word.end - pos < 2) {
+      return 0;
+    }
+    return TakesPeriod(text, word.end, text.substr(pos, word.end - pos))
+               ? word.end + 1
+               : word.end;
+  }
+  return next == '\'' || (BitsOf(next) & kHighByte) != 0 ? 0 : word.end;
+}
+
+// The end of any token at `pos` (not a space) by the full rules; sets *kind.
+size_t TokenEnd(absl::string_view text, size_t pos, bool space_before,
+                const std::vector<Token>& tokens, TokenKind* kind) {
+  const char c = text[pos];
+  const CharInfo info = CharAt(text, pos);
+  *kind = TokenKind::kWord;
+  if (IsNegativeClitic(text, pos) && !space_before && !tokens.empty() &&
+      tokens.back().is_word()) {
+    *kind = TokenKind::kClitic;  // split off "didn't" by WordEnd()
+    return pos + 3;
+  }
+  if (info.letter) {
+    size_t end = DottedAcronymEnd(text, pos);
+    if (end == 0) {
+      end = WordEnd(text, pos);
+      if (TakesPeriod(text, end, text.substr(pos, end - pos))) {
+        ++end;
+      }
+    }
+    return end;
+  }
+  if (info.digit) {
+    return NumberEnd(text, pos, kind);
+  }
+  size_t end = pos + info.length;
+  if (c == '\'' && !space_before && !tokens.empty() &&
+      tokens.back().is_word()) {
+    const size_t suffix_end =
+        ApostropheSuffixEnd(text, pos, TokenText(text, tokens.back()), kind);
+    if (suffix_end != 0) {
+      return suffix_end;
+    }
+    *kind = TokenKind::kPunctuation;
+    return end;
+  }
+  if (c == '.') {
+    *kind = TokenKind::kPunctuation;
+    while (end < text.size() && text[end] == '.') {
+      ++end;
+    }
+    return end;
+  }
+  *kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
   return end;
 }
 
@@ -268,66 +364,44 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
   size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
-    if (IsSpace(c)) {
+    const uint8_t bits = BitsOf(c);
+    if ((bits & kSpaceByte) != 0) {
       space_before = true;
       ++pos;
       continue;
     }
-    const CharInfo info = CharAt(text, pos);
     TokenKind kind = TokenKind::kWord;
-    size_t end = pos + info.length;
-    std::optional<LetterCase> letter_case;
-    if (IsNegativeClitic(text, pos) && !space_before && !tokens->empty() &&
-        tokens->back().is_word()) {
-      kind = TokenKind::kClitic;  // split off "didn't" by WordEnd()
-      end = pos + 3;
-    } else if (const size_t plain_end = PlainWordEnd(text, pos, &letter_case);
-               plain_end != 0) {
-      end = plain_end;
-    } else if (info.letter) {
-      end = DottedAcronymEnd(text, pos);
-      if (end == 0) {
-        end = WordEnd(text, pos);
-        if (TakesPeriod(text, end, text.substr(pos, end - pos))) {
-          ++end;
-        }
-      }
-    } else if (info.digit) {
-      end = NumberEnd(text, pos, &kind);
-    } else if (c == '\'' && !space_before && !tokens->empty() &&
-               tokens->back().is_word()) {
-      const Token& previous = tokens->back();
-      const size_t suffix_end =
-          ApostropheSuffixEnd(text, pos, TokenText(text, previous), &kind);
-      if (suffix_end != 0) {
-        end = suffix_end;
-      } else {
-        kind = TokenKind::kPunctuation;
-      }
-    } else if (c == '.') {
-      kind = TokenKind::kPunctuation;
-      while (end < text.size() && text[end] == '.') {
-        ++end;
-      }
-    } else {
+    size_t end = 0;
+    LetterCase letter_case = LetterCase::kNone;
+    // Fast paths for the common tokens: plain ASCII words and one-byte
+    // punctuation other than periods and apostrophes. A plain word is never
+    // the "n't" clitic: that one is followed by an apostrophe.
+    if ((bits & kLetterByte) != 0) {
+      const AsciiWord word = ScanAsciiWord(text, pos);
+      end = CommonWordEnd(text, pos, word);
+      letter_case = word.letter_case;
+    } else if ((bits & (kDigitByte | kHighByte)) == 0 && c != '.' &&
+               c != '\'') {
       kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
+      end = pos + 1;
     }
-    Token token;
+    if (end == 0) {
+      end = TokenEnd(text, pos, space_before, *tokens, &kind);
+      letter_case = CaseOf(text.substr(pos, end - pos));
+    }
+    Token& token = tokens->emplace_back();
     token.begin = static_cast<uint32_t>(pos);
     token.end = static_cast<uint32_t>(end);
     token.original_begin = token.begin;
     token.original_end = token.end;
     token.kind = kind;
-    token.letter_case = letter_case.has_value()
-                            ? *letter_case
-                            : CaseOf(text.substr(pos, end - pos));
+    token.letter_case = letter_case;
     token.space_before = space_before;
     if (!seen_word &&
         (kind == TokenKind::kWord || kind == TokenKind::kNumber)) {
       token.sentence_initial = true;
       seen_word = true;
     }
-    tokens->push_back(token);
     space_before = false;
     pos = end;
   }
