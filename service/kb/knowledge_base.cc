@@ -770,6 +770,11 @@ std::vector<Mention> KnowledgeBase::FindMentions(absl::string_view text) const {
   return data_->matcher.FindMentions(text);
 }
 
+void KnowledgeBase::FindMentions(absl::string_view text,
+                                 std::vector<Mention>* mentions) const {
+  data_->matcher.FindMentions(text, mentions);
+}
+
 const Person* KnowledgeBase::HolderOf(absl::string_view office_id,
                                       absl::string_view country,
                                       absl::CivilDay date) const {

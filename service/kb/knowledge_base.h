@@ -100,7 +100,9 @@ struct EntityRef {
 struct Mention {
   size_t begin;  // byte offsets into the matched text
   size_t end;
-  std::vector<EntityRef> candidates;
+  // Views the knowledge base's (or matcher's) own tables: valid while the
+  // KnowledgeBase (or Matcher) that found the mention lives.
+  absl::Span<const EntityRef> candidates;
 };
 
 class KnowledgeBase {
@@ -143,6 +145,10 @@ class KnowledgeBase {
   // Every mention of a KB entity in `text`, found in one pass, longest match
   // first at each position, non-overlapping, case- and accent-aware.
   std::vector<Mention> FindMentions(absl::string_view text) const;
+  // As above, into `*mentions` (cleared first): a caller that keeps the
+  // vector across calls allocates nothing once it has grown.
+  void FindMentions(absl::string_view text,
+                    std::vector<Mention>* mentions) const;
 
   // Who held `office_id` for `country` on `date`; nullptr when unknown.
   const Person* HolderOf(absl::string_view office_id, absl::string_view country,

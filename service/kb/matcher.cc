@@ -91,6 +91,28 @@ uint64_t WordHash(absl::string_view word) {
 constexpr uint64_t kFilterBits = uint64_t{1} << 17;
 uint64_t FilterBit(uint64_t hash) { return (hash >> 40) & (kFilterBits - 1); }
 
+// Case patterns compare word by word, kAnyCase < kCapitalized < kAllCaps:
+// a word meets a need when its own case (all caps, else capitalised, else
+// any) is at least as strict, since an all-caps word is also capitalised.
+// `Covers(pattern, need)`: every word of `need` is at most that of
+// `pattern`; `Join`: the word-by-word maximum.
+bool Covers(uint64_t pattern, uint64_t need) {
+  for (; need != 0; need >>= 2, pattern >>= 2) {
+    if ((need & 3) > (pattern & 3)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+uint64_t Join(uint64_t a, uint64_t b) {
+  uint64_t joined = 0;
+  for (int shift = 0; shift < 64; shift += 2) {
+    joined |= std::max((a >> shift) & 3, (b >> shift) & 3) << shift;
+  }
+  return joined;
+}
+
 uint64_t EdgeKey(uint32_t node, uint32_t word_id) {
   return (static_cast<uint64_t>(node) << 32) | word_id;
 }
@@ -213,7 +235,61 @@ Matcher Matcher::Builder::Build() && {
   for (uint32_t node = 0; node < node_count_; ++node) {
     matcher.node_outputs_[node + 1] += matcher.node_outputs_[node];
   }
+  for (uint32_t node = 0; node < node_count_; ++node) {
+    matcher.MergeOutputs(node);
+  }
   return matcher;
+}
+
+void Matcher::MergeOutputs(uint32_t node) {
+  const absl::Span<const Output> outputs =
+      absl::MakeConstSpan(outputs_).subspan(
+          node_outputs_[node], node_outputs_[node + 1] - node_outputs_[node]);
+  if (outputs.size() < 2) {
+    return;
+  }
+  // Words meet exactly the outputs whose patterns their strictest met
+  // pattern covers, so the sets of outputs words can meet are those covered
+  // by the joins of some outputs' patterns.
+  std::vector<uint64_t> joins;
+  for (const Output& output : outputs) {
+    joins.push_back(output.case_pattern);
+  }
+  for (size_t i = 0; i < joins.size(); ++i) {
+    for (const Output& output : outputs) {
+      const uint64_t joined = Join(joins[i], output.case_pattern);
+      if (std::find(joins.begin(), joins.end(), joined) == joins.end()) {
+        joins.push_back(joined);
+      }
+    }
+  }
+  for (const uint64_t joined : joins) {
+    std::vector<EntityRef> merged;
+    int met = 0;
+    for (const Output& output : outputs) {
+      if (!Covers(joined, output.case_pattern)) {
+        continue;
+      }
+      ++met;
+      for (uint32_t r = output.refs_begin; r < output.refs_end; ++r) {
+        const EntityRef& ref = refs_[r];
+        if (std::none_of(
+                merged.begin(), merged.end(), [&](const EntityRef& other) {
+                  return other.type == ref.type && other.index == ref.index &&
+                         other.form == ref.form;
+                })) {
+          merged.push_back(ref);
+        }
+      }
+    }
+    if (met < 2) {
+      continue;
+    }
+    merged_refs_[{node, joined}] = {
+        static_cast<uint32_t>(refs_.size()),
+        static_cast<uint32_t>(refs_.size() + merged.size())};
+    refs_.insert(refs_.end(), merged.begin(), merged.end());
+  }
 }
 
 absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
@@ -276,36 +352,30 @@ bool Matcher::Meets(const Output& output, const KnownWord* words) {
   return meets;
 }
 
-bool Matcher::AnyMeets(uint32_t node, const KnownWord* words) const {
-  for (uint32_t o = node_outputs_[node]; o < node_outputs_[node + 1]; ++o) {
-    if (Meets(outputs_[o], words)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-void Matcher::CollectRefs(uint32_t node, const KnownWord* words,
-                          std::vector<EntityRef>* refs) const {
-  const size_t first_new = refs->size();
+absl::Span<const EntityRef> Matcher::Candidates(uint32_t node,
+                                                const KnownWord* words) const {
+  const Output* met = nullptr;
+  uint64_t strictest = 0;
+  bool several = false;
   for (uint32_t o = node_outputs_[node]; o < node_outputs_[node + 1]; ++o) {
     const Output& output = outputs_[o];
     if (!Meets(output, words)) {
       continue;
     }
-    for (uint32_t r = output.refs_begin; r < output.refs_end; ++r) {
-      const EntityRef& ref = refs_[r];
-      const bool seen = std::any_of(
-          refs->begin() + static_cast<ptrdiff_t>(first_new), refs->end(),
-          [&](const EntityRef& other) {
-            return other.type == ref.type && other.index == ref.index &&
-                   other.form == ref.form;
-          });
-      if (!seen) {
-        refs->push_back(ref);
-      }
-    }
+    several = met != nullptr;
+    strictest =
+        several ? Join(strictest, output.case_pattern) : output.case_pattern;
+    met = &output;
   }
+  if (met == nullptr) {
+    return {};
+  }
+  uint32_t begin = met->refs_begin;
+  uint32_t end = met->refs_end;
+  if (several) {
+    std::tie(begin, end) = merged_refs_.at({node, strictest});
+  }
+  return absl::MakeConstSpan(refs_).subspan(begin, end - begin);
 }
 
 void Matcher::MatchRun(absl::Span<const KnownWord> run,
@@ -313,33 +383,39 @@ void Matcher::MatchRun(absl::Span<const KnownWord> run,
   size_t start = 0;
   while (start < run.size()) {
     size_t best_end = 0;  // one past the last word of the best match
-    uint32_t best_node = kNoNode;
+    absl::Span<const EntityRef> best;
     uint32_t node = 0;
     for (size_t i = start; i < run.size(); ++i) {
       node = Child(node, run[i].id);
       if (node == kNoNode) {
         break;
       }
-      if (AnyMeets(node, &run[start])) {
+      if (const absl::Span<const EntityRef> candidates =
+              Candidates(node, &run[start]);
+          !candidates.empty()) {
         best_end = i + 1;
-        best_node = node;
+        best = candidates;
       }
     }
     if (best_end == 0) {
       ++start;
       continue;
     }
-    Mention mention;
-    mention.begin = run[start].word.begin;
-    mention.end = run[best_end - 1].word.end;
-    CollectRefs(best_node, &run[start], &mention.candidates);
-    mentions->push_back(std::move(mention));
+    mentions->push_back(
+        {run[start].word.begin, run[best_end - 1].word.end, best});
     start = best_end;
   }
 }
 
 std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
   std::vector<Mention> mentions;
+  FindMentions(text, &mentions);
+  return mentions;
+}
+
+void Matcher::FindMentions(absl::string_view text,
+                           std::vector<Mention>* mentions) const {
+  mentions->clear();
   // Runs of known words are short: most texts need no allocation for them.
   absl::InlinedVector<KnownWord, 16> run;
   Tokenizer tokenizer(text);
@@ -349,7 +425,7 @@ std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
     const uint32_t id = WordId(folded, word.folded_head);
     if (!word.joined || id == kUnknownWord) {
       if (!run.empty()) {
-        MatchRun(run, &mentions);
+        MatchRun(run, mentions);
       }
       run.clear();
     }
@@ -358,9 +434,8 @@ std::vector<Mention> Matcher::FindMentions(absl::string_view text) const {
     }
   }
   if (!run.empty()) {
-    MatchRun(run, &mentions);
+    MatchRun(run, mentions);
   }
-  return mentions;
 }
 
 std::vector<EntityRef> Matcher::Lookup(absl::string_view phrase) const {
@@ -380,11 +455,11 @@ std::vector<EntityRef> Matcher::Lookup(absl::string_view phrase) const {
     }
     words.push_back({word, id});
   }
-  std::vector<EntityRef> refs;
-  if (!words.empty()) {
-    CollectRefs(node, words.data(), &refs);
+  if (words.empty()) {
+    return {};
   }
-  return refs;
+  const absl::Span<const EntityRef> candidates = Candidates(node, words.data());
+  return {candidates.begin(), candidates.end()};
 }
 
 }  // namespace attache::kb

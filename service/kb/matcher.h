@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -61,8 +62,12 @@ class Matcher {
   // for "Kim Jong-un"); INVALID_ARGUMENT as for Builder::Add.
   static absl::StatusOr<std::string> Fold(absl::string_view phrase);
 
-  // Every mention in `text`, in text order.
+  // Every mention in `text`, in text order. The candidates of a mention view
+  // the matcher's tables and stay valid while it lives.
   std::vector<Mention> FindMentions(absl::string_view text) const;
+  // As above, into `*mentions`, which is cleared first.
+  void FindMentions(absl::string_view text,
+                    std::vector<Mention>* mentions) const;
 
   // The candidates of `phrase` taken as a whole (with the same case rules),
   // or none when it is not a known phrase.
@@ -82,14 +87,14 @@ class Matcher {
   // The id of the folded word, whose Word::folded_head is `head`.
   uint32_t WordId(absl::string_view folded, uint64_t head) const;
   uint32_t Child(uint32_t node, uint32_t word_id) const;
-  // Whether `words` meet the case requirements of `output`, or of any
-  // output of `node`.
+  // Whether `words` meet the case requirements of `output`.
   static bool Meets(const Output& output, const KnownWord* words);
-  bool AnyMeets(uint32_t node, const KnownWord* words) const;
-  // Appends to `*refs` the candidates of `node` whose case requirements
-  // `words` meet, each (entity, form) once.
-  void CollectRefs(uint32_t node, const KnownWord* words,
-                   std::vector<EntityRef>* refs) const;
+  // The candidates of `node` whose case requirements `words` meet, each
+  // (entity, form) once; empty when `words` meet none.
+  absl::Span<const EntityRef> Candidates(uint32_t node,
+                                         const KnownWord* words) const;
+  // Fills merged_refs_ for `node`, at build time.
+  void MergeOutputs(uint32_t node);
   // Finds the leftmost-longest matches in a run of joined known words.
   void MatchRun(absl::Span<const KnownWord> run,
                 std::vector<Mention>* mentions) const;
@@ -111,6 +116,13 @@ class Matcher {
   std::vector<uint32_t> node_outputs_;  // node -> first output; size nodes + 1
   std::vector<Output> outputs_;
   std::vector<EntityRef> refs_;
+  // When words meet several outputs of a node, the merged candidates of
+  // those outputs, keyed by the node and the strictest case pattern among
+  // them (which determines which outputs the words meet): (begin, end) in
+  // refs_. Only nodes with outputs of several case patterns have entries.
+  absl::flat_hash_map<std::pair<uint32_t, uint64_t>,
+                      std::pair<uint32_t, uint32_t>>
+      merged_refs_;
 };
 
 }  // namespace attache::kb

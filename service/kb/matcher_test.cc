@@ -51,6 +51,19 @@ TEST(MatcherTest, LongestLeftmostWithoutOverlap) {
   EXPECT_THAT(Find(matcher, "New City Hall"), ElementsAre("City Hall:4"));
 }
 
+TEST(MatcherTest, MergesTheCandidatesOfEveryCasePatternMet) {
+  const Matcher matcher = Build({{"Bin", Ref(1)},
+                                 {"bin", Ref(2)},
+                                 {"BIN", Ref(3)},
+                                 {"Tor", Ref(4)},
+                                 {"tor", Ref(4)}});
+  EXPECT_THAT(Find(matcher, "bin"), ElementsAre("bin:2"));
+  EXPECT_THAT(Find(matcher, "Bin"), ElementsAre("Bin:2,1"));
+  EXPECT_THAT(Find(matcher, "BIN"), ElementsAre("BIN:2,1,3"));
+  EXPECT_THAT(Find(matcher, "Tor"), ElementsAre("Tor:4"));
+  EXPECT_EQ(matcher.Lookup("BIN").size(), 3);
+}
+
 TEST(MatcherTest, ReturnsEveryCandidate) {
   const Matcher matcher = Build({{"Georgia", Ref(1)},
                                  {"Georgia", Ref(2, MentionForm::kAlias)},
