@@ -36,6 +36,12 @@ bool IsArgumentGap(absl::string_view lower) {
                   "again", "both",    "two",   "leaders", "of"});
 }
 
+// Actors first..last (inclusive) of a sentence.
+struct ActorRun {
+  size_t first;
+  size_t last;
+};
+
 struct TriggerMatch {
   size_t begin;
   size_t end;
@@ -102,8 +108,8 @@ class SentenceContacts {
   void FindTriggers();
   void MarkGoverned();
   bool Coordinated(size_t a, size_t b) const;
-  // Indices of the coordinated run containing actor k.
-  std::vector<size_t> GroupOf(size_t k) const;
+  // The coordinated run of actors containing actor k.
+  ActorRun GroupOf(size_t k) const;
   // The person named as leader of group actor k, else k.
   size_t LeaderOf(size_t k) const;
   // A nominal trigger that names the venue of other contacts ("at the
@@ -112,7 +118,7 @@ class SentenceContacts {
   // `noun`: a nominal trigger, whose agent may stand further away.
   std::optional<size_t> AgentBefore(size_t token, bool noun) const;
   std::optional<size_t> ObjectAfter(size_t token, size_t max_gap) const;
-  std::vector<Participant> ToParticipants(const std::vector<size_t>& group,
+  std::vector<Participant> ToParticipants(ActorRun group,
                                           ParticipantRole role) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
@@ -127,10 +133,10 @@ class SentenceContacts {
   bool DatesReport(const TimeExpression& e) const;
   // The time expression dating trigger t, or nullptr.
   const TimeExpression* BestTime(const TriggerMatch& t) const;
-  // `best` and the expressions coordinated with it when t is a plural noun
-  // ("his two visits, in June 2022 and December 2024"): one contact each.
-  std::vector<const TimeExpression*> TimeList(const TriggerMatch& t,
-                                              const TimeExpression* best) const;
+  // How many expressions from `best` on date one contact each: `best` and
+  // those coordinated with it when t is a plural noun ("his two visits, in
+  // June 2022 and December 2024"); 1 when `best` is nullptr.
+  size_t DateCount(const TriggerMatch& t, const TimeExpression* best) const;
   TimeSpec TimeFor(const TimeExpression* best, ContactStatus* status,
                    std::vector<std::string>* rules) const;
   // Dates candidate `dated` of trigger t by `time` and appends it to *out.
@@ -138,13 +144,15 @@ class SentenceContacts {
                 const TimeExpression* time,
                 const std::vector<std::string>& rules,
                 std::vector<ContactCandidate>* out) const;
-  std::optional<PlaceMention> PlaceNear(const TriggerMatch& t) const;
+  // The place of trigger t's contact, or nullptr.
+  const PlaceMention* PlaceNear(const TriggerMatch& t) const;
   // What a meeting or call was about: "talks on the U.S. proposal", "met X
   // to discuss peace in Ukraine"; empty when the clause names nothing.
   std::string TopicOf(const TriggerMatch& t) const;
+  // `place` may be nullptr.
   void Emit(const TriggerMatch& t, ContactKind kind,
             std::vector<Participant> participants, ContactStatus status,
-            const std::optional<PlaceMention>& place, std::string destination,
+            const PlaceMention* place, std::string destination,
             const std::vector<std::string>& rules,
             std::vector<ContactCandidate>* out);
   void Visit(const TriggerMatch& t, ContactStatus status,
@@ -311,18 +319,14 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
   return k;
 }
 
-std::vector<size_t> SentenceContacts::GroupOf(size_t k) const {
-  size_t first = k;
-  while (first > 0 && Coordinated(first - 1, first)) {
-    --first;
+ActorRun SentenceContacts::GroupOf(size_t k) const {
+  ActorRun group{k, k};
+  while (group.first > 0 && Coordinated(group.first - 1, group.first)) {
+    --group.first;
   }
-  size_t last = k;
-  while (last + 1 < actors_.size() && Coordinated(last, last + 1)) {
-    ++last;
-  }
-  std::vector<size_t> group;
-  for (size_t i = first; i <= last; ++i) {
-    group.push_back(i);
+  while (group.last + 1 < actors_.size() &&
+         Coordinated(group.last, group.last + 1)) {
+    ++group.last;
   }
   return group;
 }
@@ -448,13 +452,12 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
 }
 
 std::vector<Participant> SentenceContacts::ToParticipants(
-    const std::vector<size_t>& group, ParticipantRole role) const {
+    ActorRun group, ParticipantRole role) const {
   std::vector<Participant> out;
-  for (size_t k : group) {
+  out.reserve(group.last - group.first + 1);
+  for (size_t k = group.first; k <= group.last; ++k) {
     if (actors_[k].type == MentionType::kPluralPronoun) {
-      for (const Participant& p : previous_) {
-        out.push_back(p);
-      }
+      out.insert(out.end(), previous_.begin(), previous_.end());
       continue;
     }
     out.push_back({actors_[k].actor, role});
@@ -462,16 +465,16 @@ std::vector<Participant> SentenceContacts::ToParticipants(
   return out;
 }
 
-// Appends the participants of `add` not yet in *to.
-void AddParticipants(const std::vector<Participant>& add,
+// Moves the participants of `add` not yet in *to to its end.
+void AddParticipants(std::vector<Participant> add,
                      std::vector<Participant>* to) {
-  for (const Participant& p : add) {
-    const std::string key = KeyOf(p.actor);
+  to->reserve(to->size() + add.size());
+  for (Participant& p : add) {
     const bool seen = std::any_of(to->begin(), to->end(), [&](const auto& q) {
-      return KeyOf(q.actor) == key;
+      return SameKey(q.actor, p.actor);
     });
     if (!seen) {
-      to->push_back(p);
+      to->push_back(std::move(p));
     }
   }
 }
@@ -547,29 +550,29 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
   return best;
 }
 
-std::vector<const TimeExpression*> SentenceContacts::TimeList(
-    const TriggerMatch& t, const TimeExpression* best) const {
-  std::vector<const TimeExpression*> list = {best};
+size_t SentenceContacts::DateCount(const TriggerMatch& t,
+                                   const TimeExpression* best) const {
   const absl::string_view last = tokens_[t.end - 1].lower;
   const bool plural_noun =
       t.entry->form != TriggerForm::kHostVerb && t.begin > 0 &&
       last.size() > 1 && last.back() == 's' && last != "talks" &&
       IsOneOf(tokens_[t.begin - 1].lower,
               {"two", "three", "several", "his", "her", "their", "both"});
+  size_t count = 1;
   if (best == nullptr || !plural_noun) {
-    return list;
+    return count;
   }
   for (const TimeExpression* e = best + 1;
        e != times_.data() + times_.size() && e->kind == best->kind; ++e) {
     const TimeExpression& previous = *(e - 1);
     for (size_t i = previous.token_end; i < e->token_begin; ++i) {
       if (!IsOneOf(tokens_[i].lower, {",", "and", "in", "on"})) {
-        return list;
+        return count;
       }
     }
-    list.push_back(e);
+    ++count;
   }
-  return list;
+  return count;
 }
 
 TimeSpec SentenceContacts::TimeFor(const TimeExpression* best,
@@ -657,8 +660,7 @@ std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
                                tokens_[end - 1].end - tokens_[begin].begin);
 }
 
-std::optional<PlaceMention> SentenceContacts::PlaceNear(
-    const TriggerMatch& t) const {
+const PlaceMention* SentenceContacts::PlaceNear(const TriggerMatch& t) const {
   const PlaceMention* best = nullptr;
   size_t best_distance = 0;
   for (const PlaceMention& p : places_) {
@@ -699,22 +701,21 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
     }
   }
   if (best == nullptr) {
-    return std::nullopt;
+    return nullptr;
   }
   // "in Iran's Tehran": the city the state's possessive introduces.
   const PlaceMention* const last = places_.data() + places_.size();
   if (best->is_state && best + 1 != last && best->token_end < tokens_.size() &&
       tokens_[best->token_end].lower == "'s" &&
       (best + 1)->token_begin == best->token_end + 1) {
-    return *(best + 1);
+    return best + 1;
   }
-  return *best;
+  return best;
 }
 
 void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
                             std::vector<Participant> participants,
-                            ContactStatus status,
-                            const std::optional<PlaceMention>& place,
+                            ContactStatus status, const PlaceMention* place,
                             std::string destination,
                             const std::vector<std::string>& rules,
                             std::vector<ContactCandidate>* out) {
@@ -725,8 +726,8 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
     for (size_t b = a + 1; b < participants.size(); ++b) {
       const std::string& ca = participants[a].actor.country_code;
       const std::string& cb = participants[b].actor.country_code;
-      if (ca != cb || (ca.empty() && KeyOf(participants[a].actor) !=
-                                         KeyOf(participants[b].actor))) {
+      if (ca != cb || (ca.empty() && !SameKey(participants[a].actor,
+                                              participants[b].actor))) {
         two_sides = true;
         break;
       }
@@ -745,7 +746,7 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   Contact& c = candidate.contact;
   c.kind = kind;
   c.status = status;
-  if (place.has_value() && kind != ContactKind::kCall &&
+  if (place != nullptr && kind != ContactKind::kCall &&
       kind != ContactKind::kCorrespondence) {
     if (place->token_end > place->token_begin) {
       c.location.text =
@@ -787,13 +788,15 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
     confidence += 0.05;
   }
   c.confidence = confidence;
-  const std::vector<const TimeExpression*> times = TimeList(t, BestTime(t));
+  const TimeExpression* const best = BestTime(t);
+  const size_t dates = DateCount(t, best);
   // One copy per further date; the last (usually the only) one takes the
   // candidate itself.
-  for (size_t n = 0; n + 1 < times.size(); ++n) {
-    AddDated(t, candidate, times[n], rules, out);
+  for (size_t n = 0; n + 1 < dates; ++n) {
+    AddDated(t, candidate, best + n, rules, out);
   }
-  AddDated(t, std::move(candidate), times.back(), rules, out);
+  AddDated(t, std::move(candidate),
+           best == nullptr ? nullptr : best + dates - 1, rules, out);
 }
 
 void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
@@ -849,10 +852,11 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
         continue;
       }
       if (auto k = ObjectAfter(i + 1, 2)) {
-        AddParticipants(ToParticipants(GroupOf(*k), ParticipantRole::kVisitor),
+        const ActorRun group = GroupOf(*k);
+        AddParticipants(ToParticipants(group, ParticipantRole::kVisitor),
                         &visitors);
         if (t.entry->form != TriggerForm::kFollowed) {
-          search_from = actors_[GroupOf(*k).back()].token_end;
+          search_from = actors_[group.last].token_end;
         }
       }
       break;
@@ -876,34 +880,46 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   if (t.entry->form == TriggerForm::kVerb) {
     if (auto k = ObjectAfter(t.end, 1);
         k.has_value() && actors_[*k].type == MentionType::kPerson) {
-      met = ToParticipants(GroupOf(*k), ParticipantRole::kHost);
-      search_from = actors_[GroupOf(*k).back()].token_end;
+      const ActorRun group = GroupOf(*k);
+      met = ToParticipants(group, ParticipantRole::kHost);
+      search_from = actors_[group.last].token_end;
     }
   }
   // Destinations: places or states after the trigger, coordinated.
   struct Destination {
     std::string country;
-    std::optional<PlaceMention> place;
+    const PlaceMention* place;  // nullptr when only the state is known
   };
   std::vector<Destination> destinations;
-  // Places and states named as places, in text order: "Kenya, Zimbabwe and
-  // Uganda" may mix both.
-  std::vector<PlaceMention> spots(places_.begin(), places_.end());
+  // States named as places; reserved so that `spots` may point into it.
+  std::vector<PlaceMention> states;
+  states.reserve(actors_.size());
   for (const ActorMention& a : actors_) {
     if (a.type != MentionType::kState || a.token_begin < search_from) {
       continue;
     }
-    spots.push_back({.token_begin = a.token_begin,
-                     .token_end = a.token_end,
-                     .country = a.actor.country_code,
-                     .is_state = true});
+    states.push_back({.token_begin = a.token_begin,
+                      .token_end = a.token_end,
+                      .country = a.actor.country_code,
+                      .is_state = true});
+  }
+  // Places and states named as places, in text order: "Kenya, Zimbabwe and
+  // Uganda" may mix both.
+  std::vector<const PlaceMention*> spots;
+  spots.reserve(places_.size() + states.size());
+  for (const PlaceMention& p : places_) {
+    spots.push_back(&p);
+  }
+  for (const PlaceMention& p : states) {
+    spots.push_back(&p);
   }
   std::stable_sort(spots.begin(), spots.end(),
-                   [](const PlaceMention& a, const PlaceMention& b) {
-                     return a.token_begin < b.token_begin;
+                   [](const PlaceMention* a, const PlaceMention* b) {
+                     return a->token_begin < b->token_begin;
                    });
   size_t next_expected = 0;
-  for (const PlaceMention& p : spots) {
+  for (const PlaceMention* spot : spots) {
+    const PlaceMention& p = *spot;
     if (p.token_begin < search_from) {
       continue;
     }
@@ -932,16 +948,16 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
         break;
       }
     }
-    destinations.push_back({p.country, p});
+    destinations.push_back({p.country, &p});
     next_expected = p.token_end;
   }
+  PlaceMention there;
   if (destinations.empty() && t.end < tokens_.size() &&
       tokens_[t.end].lower == "there" && !last_destination_->empty()) {
-    PlaceMention there;
     there.country = *last_destination_;
     there.name = *last_destination_city_;
     there.is_state = last_destination_city_->empty();
-    destinations.push_back({*last_destination_, there});
+    destinations.push_back({*last_destination_, &there});
   }
   // "tour of Africa" names its destination after the trigger; a place
   // before it belongs elsewhere.
@@ -952,7 +968,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     for (size_t p = places_.size(); p-- > 0;) {
       if (places_[p].token_end <= t.begin &&
           t.begin - places_[p].token_end <= 8) {
-        destinations.push_back({places_[p].country, places_[p]});
+        destinations.push_back({places_[p].country, &places_[p]});
         break;
       }
     }
@@ -960,12 +976,12 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       const ActorMention& a = actors_[k];
       if (a.token_end <= t.begin && t.begin - a.token_end <= 8 &&
           a.type == MentionType::kState) {
-        destinations.push_back({a.actor.country_code, std::nullopt});
+        destinations.push_back({a.actor.country_code, nullptr});
       }
     }
   }
   if (destinations.empty() && !met.empty()) {
-    destinations.push_back({met.front().actor.country_code, std::nullopt});
+    destinations.push_back({met.front().actor.country_code, nullptr});
   }
   const size_t first_visit = out->size();
   for (const Destination& d : destinations) {
@@ -974,7 +990,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     }
     *last_destination_ = d.country;
     *last_destination_city_ =
-        d.place.has_value() && !d.place->is_state ? d.place->name : "";
+        d.place != nullptr && !d.place->is_state ? d.place->name : "";
     for (const Participant& visitor : visitors) {
       if (visitor.actor.country_code == d.country) {
         continue;
@@ -1003,11 +1019,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
   if (!met.empty()) {
     std::vector<Participant> meeting = visitors;
-    AddParticipants(met, &meeting);
-    std::optional<PlaceMention> place;
-    if (!destinations.empty()) {
-      place = destinations.front().place;
-    }
+    AddParticipants(std::move(met), &meeting);
+    const PlaceMention* place =
+        destinations.empty() ? nullptr : destinations.front().place;
     Emit(t, ContactKind::kMeeting, std::move(meeting), status, place, "", rules,
          out);
   }
@@ -1045,8 +1059,13 @@ bool SentenceContacts::IsVenueEvent(const TriggerMatch& t) const {
 }
 
 void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
-  times_ = FindTimeExpressions(sentence_);
   FindTriggers();
+  // A sentence without a trigger yields no candidate and leaves the finder's
+  // state as it was.
+  if (triggers_.empty()) {
+    return;
+  }
+  times_ = FindTimeExpressions(sentence_);
   MarkGoverned();
   const TriggerMatch* last_visit = nullptr;
   ContactStatus last_visit_status = ContactStatus::kOccurred;
@@ -1102,13 +1121,13 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       for (const Participant& object : objects) {
         std::vector<Participant> pair = participants;
         AddParticipants({object}, &pair);
-        Emit(t, t.entry->kind, std::move(pair), *status, std::nullopt, "",
-             rules, out);
+        Emit(t, t.entry->kind, std::move(pair), *status, nullptr, "", rules,
+             out);
       }
       continue;
     }
     const size_t agents = participants.size();
-    AddParticipants(objects, &participants);
+    AddParticipants(std::move(objects), &participants);
     if (t.entry->form == TriggerForm::kHostVerb) {
       // "X hosted Y": the subject hosts; "X was received by Y" and "a visit
       // hosted by Y": the agent after "by" does, and X is the guest.
