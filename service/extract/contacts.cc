@@ -1,39 +1,118 @@
 #include "extract/contacts.h"
 
 #include <algorithm>
-#include <array>
-#include <cstring>
+#include <cstdint>
+#include <initializer_list>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 
 namespace attache::extract {
 namespace {
 
-bool IsOneOf(absl::string_view word,
-             std::initializer_list<absl::string_view> words) {
-  // Called for most tokens with lists of short words: the first byte rules
-  // out nearly all of them without a call to memcmp.
-  return !word.empty() &&
-         std::any_of(words.begin(), words.end(), [word](absl::string_view w) {
-           return w.size() == word.size() && w[0] == word[0] &&
-                  std::memcmp(w.data(), word.data(), w.size()) == 0;
-         });
+// The word lists of this file as bit flags. A sentence with a trigger looks
+// each of its tokens up once (WordListsOf); every later test is a bit test.
+enum WordList : uint64_t {
+  // Prepositions after which an actor is an object, not an agent.
+  kGoverning = uint64_t{1} << 0,
+  // Tokens that may separate an argument from its trigger.
+  kArgumentGap = uint64_t{1} << 1,
+  kDeparture = uint64_t{1} << 2,  // "from", "leaving": a place left behind
+  kTheOf = uint64_t{1} << 3,
+  kToIn = uint64_t{1} << 4,
+  kClauseOpener = uint64_t{1} << 5,  // "which", ";": another clause
+  kVisitNoun = uint64_t{1} << 6,
+  kArticle = uint64_t{1} << 7,  // "the", "a", "an"
+  kTheA = uint64_t{1} << 8,
+  kCoordinator = uint64_t{1} << 9,    // ",", "and", "-", "&"
+  kLedBy = uint64_t{1} << 10,         // "led", "headed"
+  kTripModifier = uint64_t{1} << 11,  // "Sullivan's first visit"
+  kAbout = uint64_t{1} << 12,         // "on", "about": a topic follows
+  kCounterpartNoun = uint64_t{1} << 13,
+  kOnIn = uint64_t{1} << 14,
+  kPluralDeterminer = uint64_t{1} << 15,  // "his two visits"
+  kDateJoiner = uint64_t{1} << 16,        // "in June and in July"
+  kTopicEnd = uint64_t{1} << 17,
+  kMediumOrVenue = uint64_t{1} << 18,  // "on the phone", "on the sidelines"
+  kLocating = uint64_t{1} << 19,       // "in", "at": a place follows
+  kAnaphoric = uint64_t{1} << 20,      // "the", "this", "that"
+  kCommaAnd = uint64_t{1} << 21,
+  kDestinationSlot = uint64_t{1} << 22,  // "visit to", "tour of"
+  kSidelines = uint64_t{1} << 23,
+  kDeterminer = uint64_t{1} << 24,  // "the", "a", "an", "his", "her"
+  kBetween = uint64_t{1} << 25,
+  kClauseStart = uint64_t{1} << 26,  // ends the status window before a trigger
+  kCondition = uint64_t{1} << 27,    // "if", "unless", "whether"
+  kPostStop = uint64_t{1} << 28,     // ends the status window after it
+  kCopula = uint64_t{1} << 29,       // "is", "are"
+};
+
+// The lists `lower` belongs to: an OR of WordList flags.
+uint64_t WordListsOf(absl::string_view lower) {
+  static const auto* const kLists = [] {
+    auto* lists = new absl::flat_hash_map<absl::string_view, uint64_t>();
+    const auto add = [lists](uint64_t list,
+                             std::initializer_list<absl::string_view> words) {
+      for (const absl::string_view word : words) {
+        (*lists)[word] |= list;
+      }
+    };
+    add(kGoverning, {"with", "by", "to", "between", "among", "of", "for",
+                     "from", "on", "against", "about", "invited"});
+    add(kArgumentGap,
+        {"with",  "between", "among", "by",      "and",        ",",
+         "the",   "a",       "an",    "his",     "her",        "their",
+         "its",   "also",    "on",    "in",      "at",         "has",
+         "have",  "had",     "held",  "hold",    "separately", "later",
+         "again", "both",    "two",   "leaders", "of"});
+    add(kDeparture, {"outside", "from", "leave", "left", "leaving"});
+    add(kTheOf, {"the", "of"});
+    add(kToIn, {"to", "in", "into"});
+    add(kClauseOpener, {"which", "where", "while", "whereas", ";"});
+    add(kVisitNoun, {"visit", "visits"});
+    add(kArticle, {"the", "a", "an"});
+    add(kTheA, {"the", "a"});
+    add(kCoordinator, {",", "and", "-", "&"});
+    add(kLedBy, {"led", "headed"});
+    add(kTripModifier,
+        {"recent", "first", "two", "official", "state", "planned", "upcoming",
+         "previous", "latest", "brief", "surprise"});
+    add(kAbout, {"on", "about", "over", "regarding"});
+    add(kCounterpartNoun, {"counterpart", "counterparts", "peer"});
+    add(kOnIn, {"on", "in"});
+    add(kPluralDeterminer,
+        {"two", "three", "several", "his", "her", "their", "both"});
+    add(kDateJoiner, {",", "and", "in", "on"});
+    add(kTopicEnd, {"with", "at", "on"});
+    add(kMediumOrVenue,
+        {"phone", "telephone", "sidelines", "margins", "margin"});
+    add(kLocating, {"in", "at", "the", "of", ",", "'s"});
+    add(kAnaphoric, {"the", "this", "that"});
+    add(kCommaAnd, {",", "and"});
+    add(kDestinationSlot, {"to", "of", "in", "for"});
+    add(kSidelines, {"sidelines", "sideline", "margins", "margin"});
+    add(kDeterminer, {"the", "a", "an", "his", "her"});
+    add(kBetween, {"between", "among"});
+    add(kClauseStart,
+        {";", ".", "as", "while", "after", "because", "although", "since",
+         "when", "which", "who", "but", "amid", "following", "before"});
+    add(kCondition, {"if", "unless", "whether"});
+    add(kPostStop, {";", ".", "after", "while", "as", "but"});
+    add(kCopula, {"is", "are"});
+    return lists;
+  }();
+  const auto it = kLists->find(lower);
+  return it == kLists->end() ? 0 : it->second;
 }
 
-// Prepositions after which an actor is an object, not an agent.
-bool Governs(absl::string_view lower) {
-  return IsOneOf(lower, {"with", "by", "to", "between", "among", "of", "for",
-                         "from", "on", "against", "about", "invited"});
-}
-
-// Tokens that may separate an argument from its trigger.
-bool IsArgumentGap(absl::string_view lower) {
-  return IsOneOf(lower,
-                 {"with",  "between", "among", "by",      "and",        ",",
-                  "the",   "a",       "an",    "his",     "her",        "their",
-                  "its",   "also",    "on",    "in",      "at",         "has",
-                  "have",  "had",     "held",  "hold",    "separately", "later",
-                  "again", "both",    "two",   "leaders", "of"});
+// WordListsOf() of each token.
+std::vector<uint64_t> WordListsOf(absl::Span<const Token> tokens) {
+  std::vector<uint64_t> lists;
+  lists.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    lists.push_back(WordListsOf(token.lower));
+  }
+  return lists;
 }
 
 // Actors first..last (inclusive) of a sentence.
@@ -83,6 +162,90 @@ ContactStatus Stronger(ContactStatus a, ContactStatus b) {
     return 0;
   };
   return rank(a) >= rank(b) ? a : b;
+}
+
+// StatusOf() of the trigger at [trigger_begin, trigger_end) of `tokens`,
+// whose WordListsOf() are `lists`.
+std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
+                                      absl::Span<const uint64_t> lists,
+                                      size_t trigger_begin, size_t trigger_end,
+                                      TriggerTense tense,
+                                      std::vector<std::string>* rules) {
+  std::optional<ContactStatus> status;
+  auto note = [&](absl::string_view phrase) {
+    if (rules != nullptr) {
+      rules->push_back(absl::StrCat("status:", phrase));
+    }
+  };
+  // Before the trigger, back to the start of its clause.
+  const size_t window_begin = trigger_begin > 9 ? trigger_begin - 9 : 0;
+  size_t start = trigger_begin;
+  while (start > window_begin) {
+    if ((lists[start - 1] & kClauseStart) != 0) {
+      break;
+    }
+    // "even if they held talks": a condition, not an assertion.
+    if ((lists[start - 1] & kCondition) != 0) {
+      status = ContactStatus::kSpeculated;
+      note(tokens[start - 1].lower);
+      break;
+    }
+    --start;
+  }
+  for (size_t i = start; i < trigger_begin; ++i) {
+    size_t length = 0;
+    const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
+    if (cue == nullptr) {
+      continue;
+    }
+    note(cue->phrase);
+    if (cue->cue == StatusCue::kNegation) {
+      if (trigger_begin - (i + length) <= 3) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    status = Stronger(status.value_or(ContactStatus::kOccurred),
+                      StatusOfCue(cue->cue));
+  }
+  const bool pre_trigger_cue = status.has_value();
+  // After the trigger, a few tokens: "the visit ... has been postponed".
+  // Participants may stand in between: "the meeting between A and B kicked
+  // off".
+  const size_t window_end = std::min(tokens.size(), trigger_end + 18);
+  for (size_t i = trigger_end; i < window_end; ++i) {
+    if ((lists[i] & kPostStop) != 0) {
+      break;
+    }
+    size_t length = 0;
+    const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
+    if (cue == nullptr || cue->cue == StatusCue::kNegation) {
+      continue;
+    }
+    // "is scheduled to visit Oslo and is expected to sign ...": a verb whose
+    // own cue schedules it keeps that status; the later expectation is
+    // another predicate's.
+    if (pre_trigger_cue && cue->cue == StatusCue::kSpeculated) {
+      continue;
+    }
+    status = Stronger(status.value_or(ContactStatus::kOccurred),
+                      StatusOfCue(cue->cue));
+    note(cue->phrase);
+  }
+  if (status.has_value()) {
+    return status;
+  }
+  // No cue: the trigger's own tense.
+  if (trigger_begin > 0 && tokens[trigger_begin - 1].lower == "to" &&
+      tense == TriggerTense::kNone) {
+    note("to-infinitive");
+    return ContactStatus::kPlanned;
+  }
+  if (tense == TriggerTense::kProgressive && trigger_begin > 0 &&
+      (lists[trigger_begin - 1] & kCopula) != 0) {
+    return ContactStatus::kOngoing;
+  }
+  return ContactStatus::kOccurred;
 }
 
 class SentenceContacts {
@@ -168,6 +331,10 @@ class SentenceContacts {
   const std::vector<Participant>& previous_;
   std::string* last_destination_;
   std::string* last_destination_city_;
+  // True when token `i` is in one of `lists` (WordList flags).
+  bool In(size_t i, uint64_t lists) const { return (lists_[i] & lists) != 0; }
+
+  std::vector<uint64_t> lists_;  // WordListsOf() of each token
   std::vector<TimeExpression> times_;
   std::vector<TriggerMatch> triggers_;
   std::vector<bool> governed_;
@@ -181,14 +348,13 @@ bool SentenceContacts::InTime(size_t token) const {
 
 bool SentenceContacts::IsDeparturePlace(size_t begin) const {
   for (size_t i = begin, steps = 0; i > 0 && steps < 4; --i, ++steps) {
-    const absl::string_view w = tokens_[i - 1].lower;
-    if (IsOneOf(w, {"outside", "from", "leave", "left", "leaving"})) {
+    if (In(i - 1, kDeparture)) {
       return true;
     }
-    if (!IsOneOf(w, {"the", "of"}) && !tokens_[i - 1].word) {
+    if (!In(i - 1, kTheOf) && !tokens_[i - 1].word) {
       return false;
     }
-    if (IsOneOf(w, {"to", "in", "into"})) {
+    if (In(i - 1, kToIn)) {
       return false;
     }
   }
@@ -209,8 +375,7 @@ size_t SentenceContacts::ActorTokens(size_t begin, size_t end) const {
 
 bool SentenceContacts::CrossesClause(size_t begin, size_t end) const {
   for (size_t i = begin; i < end; ++i) {
-    if (IsOneOf(tokens_[i].lower,
-                {"which", "where", "while", "whereas", ";"})) {
+    if (In(i, kClauseOpener)) {
       return true;
     }
   }
@@ -225,7 +390,8 @@ bool SentenceContacts::InActor(size_t token) const {
 
 void SentenceContacts::FindTriggers() {
   for (size_t i = 0; i < tokens_.size();) {
-    if (InActor(i) && !IsOneOf(tokens_[i].lower, {"visit", "visits"})) {
+    if (InActor(i) && tokens_[i].lower != "visit" &&
+        tokens_[i].lower != "visits") {
       ++i;
       continue;
     }
@@ -236,7 +402,6 @@ void SentenceContacts::FindTriggers() {
       continue;
     }
     triggers_.push_back({i, i + length, found});
-    triggers_.back().venue = IsVenueEvent(triggers_.back());
     i += length;
   }
 }
@@ -247,10 +412,10 @@ void SentenceContacts::MarkGoverned() {
     const size_t begin = actors_[k].token_begin;
     size_t prev = begin;
     // Skip determiners between the preposition and the actor.
-    while (prev > 0 && IsOneOf(tokens_[prev - 1].lower, {"the", "a", "an"})) {
+    while (prev > 0 && In(prev - 1, kArticle)) {
       --prev;
     }
-    if (prev > 0 && Governs(tokens_[prev - 1].lower)) {
+    if (prev > 0 && In(prev - 1, kGoverning)) {
       governed_[k] = true;
     }
     for (const TriggerMatch& t : triggers_) {
@@ -284,7 +449,7 @@ bool SentenceContacts::Coordinated(size_t a, size_t b) const {
     return false;
   }
   for (size_t i = end; i < begin; ++i) {
-    if (!IsOneOf(tokens_[i].lower, {",", "and", "-", "&"})) {
+    if (!In(i, kCoordinator)) {
       return false;
     }
   }
@@ -301,8 +466,7 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
   if (i < tokens_.size() && tokens_[i].lower == ",") {
     ++i;
   }
-  if (i + 2 >= tokens_.size() ||
-      !IsOneOf(tokens_[i].lower, {"led", "headed"}) ||
+  if (i + 2 >= tokens_.size() || !In(i, kLedBy) ||
       tokens_[i + 1].lower != "by") {
     return k;
   }
@@ -357,10 +521,7 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
       return k;
     }
     if (a.possessive && a.token_end + 1 < token &&
-        IsOneOf(tokens_[a.token_end + 1].lower,
-                {"recent", "first", "two", "official", "state", "planned",
-                 "upcoming", "previous", "latest", "brief", "surprise"}) &&
-        a.token_end + 2 == token) {
+        In(a.token_end + 1, kTripModifier) && a.token_end + 2 == token) {
       return k;
     }
     break;
@@ -417,12 +578,11 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
       // "talks on Syria", "talks on the U.S. proposal": a state after "on"
       // is a topic, not a party.
       size_t before = i;
-      while (before > 0 && IsOneOf(tokens_[before - 1].lower, {"the", "a"})) {
+      while (before > 0 && In(before - 1, kTheA)) {
         --before;
       }
       const bool topic = actors_[k].type == MentionType::kState && before > 0 &&
-                         IsOneOf(tokens_[before - 1].lower,
-                                 {"on", "about", "over", "regarding"});
+                         In(before - 1, kAbout);
       if (topic) {
         return std::nullopt;
       }
@@ -439,9 +599,8 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
       continue;
     }
     const bool qualifier_word =
-        tokens_[i].capitalized ||
-        IsOneOf(tokens_[i].lower, {"counterpart", "counterparts", "peer"});
-    if (!IsArgumentGap(tokens_[i].lower) && !qualifier_word) {
+        tokens_[i].capitalized || In(i, kCounterpartNoun);
+    if (!In(i, kArgumentGap) && !qualifier_word) {
       return std::nullopt;
     }
     if (++gap > max_gap) {
@@ -481,10 +640,11 @@ void AddParticipants(std::vector<Participant> add,
 
 bool SentenceContacts::DatesReport(const TimeExpression& e) const {
   const auto reporting = [&](size_t i) {
-    return i < tokens_.size() && IsReportingVerb(tokens_[i].lower);
+    return i < tokens_.size() &&
+           HasClass(tokens_[i], WordClass::kReportingVerb);
   };
   size_t before = e.token_begin;
-  if (before > 0 && IsOneOf(tokens_[before - 1].lower, {"on", "in"})) {
+  if (before > 0 && In(before - 1, kOnIn)) {
     --before;
   }
   return (before > 0 && reporting(before - 1)) || reporting(e.token_end);
@@ -553,11 +713,10 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
 size_t SentenceContacts::DateCount(const TriggerMatch& t,
                                    const TimeExpression* best) const {
   const absl::string_view last = tokens_[t.end - 1].lower;
-  const bool plural_noun =
-      t.entry->form != TriggerForm::kHostVerb && t.begin > 0 &&
-      last.size() > 1 && last.back() == 's' && last != "talks" &&
-      IsOneOf(tokens_[t.begin - 1].lower,
-              {"two", "three", "several", "his", "her", "their", "both"});
+  const bool plural_noun = t.entry->form != TriggerForm::kHostVerb &&
+                           t.begin > 0 && last.size() > 1 &&
+                           last.back() == 's' && last != "talks" &&
+                           In(t.begin - 1, kPluralDeterminer);
   size_t count = 1;
   if (best == nullptr || !plural_noun) {
     return count;
@@ -566,7 +725,7 @@ size_t SentenceContacts::DateCount(const TriggerMatch& t,
        e != times_.data() + times_.size() && e->kind == best->kind; ++e) {
     const TimeExpression& previous = *(e - 1);
     for (size_t i = previous.token_end; i < e->token_begin; ++i) {
-      if (!IsOneOf(tokens_[i].lower, {",", "and", "in", "on"})) {
+      if (!In(i, kDateJoiner)) {
         return count;
       }
     }
@@ -626,7 +785,7 @@ std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
       }
       return "";
     }
-    if (IsOneOf(w, {"on", "about", "regarding", "over"}) && !InTime(i + 1) &&
+    if (In(i, kAbout) && !InTime(i + 1) &&
         !(i + 2 < tokens_.size() && tokens_[i + 2].lower == "sidelines")) {
       ++i;
       break;
@@ -640,12 +799,11 @@ std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
   while (end < tokens_.size() && end - begin < kMaxWords) {
     const absl::string_view w = tokens_[end].lower;
     if (w == "," || w == "." || w == ";" || InTime(end) ||
-        HasClass(tokens_[end], WordClass::kClauseBreak) ||
-        IsOneOf(w, {"with", "at", "on"})) {
+        HasClass(tokens_[end], WordClass::kClauseBreak) || In(end, kTopicEnd)) {
       break;
     }
     // "on the phone", "on the sidelines of": the medium or the venue.
-    if (IsOneOf(w, {"phone", "telephone", "sidelines", "margins", "margin"})) {
+    if (In(end, kMediumOrVenue)) {
       return "";
     }
     ++end;
@@ -689,9 +847,7 @@ const PlaceMention* SentenceContacts::PlaceNear(const TriggerMatch& t) const {
     }
     const size_t before = p.token_begin;
     // "in Iran's Tehran" is located too.
-    const bool located =
-        before > 0 && IsOneOf(tokens_[before - 1].lower,
-                              {"in", "at", "the", "of", ",", "'s"});
+    const bool located = before > 0 && In(before - 1, kLocating);
     if (!located && !p.is_venue) {
       continue;
     }
@@ -817,12 +973,11 @@ void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
   }
   // "the visit" with no cue, time or place of its own refers back to a
   // contact already reported.
-  const bool anaphoric =
-      t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
-      IsOneOf(tokens_[t.begin - 1].lower, {"the", "this", "that"}) &&
-      d.status == ContactStatus::kOccurred &&
-      d.time.granularity == TimeGranularity::kNone &&
-      d.location.country_code.empty();
+  const bool anaphoric = t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
+                         In(t.begin - 1, kAnaphoric) &&
+                         d.status == ContactStatus::kOccurred &&
+                         d.time.granularity == TimeGranularity::kNone &&
+                         d.location.country_code.empty();
   if (anaphoric) {
     dated.weak = true;
     if (debug_) {
@@ -843,8 +998,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   // Visitors.
   std::vector<Participant> visitors;
   size_t search_from = t.end;
-  const bool by_form =
-      IsOneOf(tokens_.size() > t.end ? tokens_[t.end].lower : "", {"by"});
+  const bool by_form = t.end < tokens_.size() && tokens_[t.end].lower == "by";
   if (t.entry->form == TriggerForm::kFollowed || by_form) {
     // "followed to Beijing by A, B and C", "the visit by X to Kenya".
     for (size_t i = t.end; i < tokens_.size() && i < t.end + 12; ++i) {
@@ -940,7 +1094,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     if (!destinations.empty()) {
       bool coordinated = true;
       for (size_t i = next_expected; i < p.token_begin; ++i) {
-        if (!IsOneOf(tokens_[i].lower, {",", "and"})) {
+        if (!In(i, kCommaAnd)) {
           coordinated = false;
         }
       }
@@ -961,8 +1115,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
   // "tour of Africa" names its destination after the trigger; a place
   // before it belongs elsewhere.
-  const absl::string_view last_word = tokens_[t.end - 1].lower;
-  const bool explicit_slot = IsOneOf(last_word, {"to", "of", "in", "for"});
+  const bool explicit_slot = In(t.end - 1, kDestinationSlot);
   if (destinations.empty() && !explicit_slot) {
     // "left Russia following a six-day visit": a place before the trigger.
     for (size_t p = places_.size(); p-- > 0;) {
@@ -1039,8 +1192,7 @@ bool SentenceContacts::IsVenueEvent(const TriggerMatch& t) const {
       return true;
     }
     if (w == "of") {
-      return i >= 2 && IsOneOf(tokens_[i - 2].lower,
-                               {"sidelines", "sideline", "margins", "margin"});
+      return i >= 2 && In(i - 2, kSidelines);
     }
     // States and places may name the event ("the Paris climate talks");
     // a person is a party.
@@ -1065,21 +1217,26 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
   if (triggers_.empty()) {
     return;
   }
+  lists_ = WordListsOf(tokens_);
+  for (TriggerMatch& t : triggers_) {
+    t.venue = IsVenueEvent(t);
+  }
   times_ = FindTimeExpressions(sentence_);
   MarkGoverned();
   const TriggerMatch* last_visit = nullptr;
   ContactStatus last_visit_status = ContactStatus::kOccurred;
   for (const TriggerMatch& t : triggers_) {
     std::vector<std::string> rules;
-    std::optional<ContactStatus> status = StatusOf(
-        sentence_, t.begin, t.end, t.entry->tense, debug_ ? &rules : nullptr);
+    std::optional<ContactStatus> status =
+        StatusAt(tokens_, lists_, t.begin, t.end, t.entry->tense,
+                 debug_ ? &rules : nullptr);
     if (!status.has_value()) {
       continue;  // negated
     }
     // "the visiting minister": a participle after a determiner is an
     // adjective, no trigger.
     if (t.entry->tense == TriggerTense::kProgressive && t.begin > 0 &&
-        IsOneOf(tokens_[t.begin - 1].lower, {"the", "a", "an", "his", "her"})) {
+        In(t.begin - 1, kDeterminer)) {
       continue;
     }
     if (t.venue) {
@@ -1103,8 +1260,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
     }
     std::vector<Participant> participants;
     std::vector<Participant> objects;
-    const bool between = t.end < tokens_.size() &&
-                         IsOneOf(tokens_[t.end].lower, {"between", "among"});
+    const bool between = t.end < tokens_.size() && In(t.end, kBetween);
     if (!between) {
       if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
         AddParticipants(
@@ -1149,87 +1305,8 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
                                       size_t trigger_begin, size_t trigger_end,
                                       TriggerTense tense,
                                       std::vector<std::string>* rules) {
-  const auto& tokens = sentence.tokens;
-  std::optional<ContactStatus> status;
-  auto note = [&](absl::string_view phrase) {
-    if (rules != nullptr) {
-      rules->push_back(absl::StrCat("status:", phrase));
-    }
-  };
-  // Before the trigger, back to the start of its clause.
-  const size_t window_begin = trigger_begin > 9 ? trigger_begin - 9 : 0;
-  size_t start = trigger_begin;
-  while (start > window_begin) {
-    const absl::string_view w = tokens[start - 1].lower;
-    if (w == ";" || w == "." ||
-        IsOneOf(w,
-                {"as", "while", "after", "because", "although", "since", "when",
-                 "which", "who", "but", "amid", "following", "before"})) {
-      break;
-    }
-    // "even if they held talks": a condition, not an assertion.
-    if (IsOneOf(w, {"if", "unless", "whether"})) {
-      status = ContactStatus::kSpeculated;
-      note(w);
-      break;
-    }
-    --start;
-  }
-  for (size_t i = start; i < trigger_begin; ++i) {
-    size_t length = 0;
-    const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
-    if (cue == nullptr) {
-      continue;
-    }
-    note(cue->phrase);
-    if (cue->cue == StatusCue::kNegation) {
-      if (trigger_begin - (i + length) <= 3) {
-        return std::nullopt;
-      }
-      continue;
-    }
-    status = Stronger(status.value_or(ContactStatus::kOccurred),
-                      StatusOfCue(cue->cue));
-  }
-  const bool pre_trigger_cue = status.has_value();
-  // After the trigger, a few tokens: "the visit ... has been postponed".
-  // Participants may stand in between: "the meeting between A and B kicked
-  // off".
-  const size_t window_end = std::min(tokens.size(), trigger_end + 18);
-  for (size_t i = trigger_end; i < window_end; ++i) {
-    const absl::string_view w = tokens[i].lower;
-    if (w == ";" || w == "." || IsOneOf(w, {"after", "while", "as", "but"})) {
-      break;
-    }
-    size_t length = 0;
-    const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
-    if (cue == nullptr || cue->cue == StatusCue::kNegation) {
-      continue;
-    }
-    // "is scheduled to visit Oslo and is expected to sign ...": a verb whose
-    // own cue schedules it keeps that status; the later expectation is
-    // another predicate's.
-    if (pre_trigger_cue && cue->cue == StatusCue::kSpeculated) {
-      continue;
-    }
-    status = Stronger(status.value_or(ContactStatus::kOccurred),
-                      StatusOfCue(cue->cue));
-    note(cue->phrase);
-  }
-  if (status.has_value()) {
-    return status;
-  }
-  // No cue: the trigger's own tense.
-  if (trigger_begin > 0 && tokens[trigger_begin - 1].lower == "to" &&
-      tense == TriggerTense::kNone) {
-    note("to-infinitive");
-    return ContactStatus::kPlanned;
-  }
-  if (tense == TriggerTense::kProgressive && trigger_begin > 0 &&
-      IsOneOf(tokens[trigger_begin - 1].lower, {"is", "are"})) {
-    return ContactStatus::kOngoing;
-  }
-  return ContactStatus::kOccurred;
+  return StatusAt(sentence.tokens, WordListsOf(sentence.tokens), trigger_begin,
+                  trigger_end, tense, rules);
 }
 
 namespace {
