@@ -1,10 +1,10 @@
 #include "extract/contacts.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 
 namespace attache::extract {
@@ -47,14 +47,58 @@ enum WordList : uint64_t {
   kCopula = uint64_t{1} << 29,       // "is", "are"
 };
 
+// Open addressing over a fixed table of short words: for one lookup per
+// token, cheaper than hashing with a general hash map.
+class WordListTable {
+ public:
+  void Add(absl::string_view word, uint64_t lists) {
+    size_t slot = Slot(word);
+    while (!slots_[slot].word.empty() && slots_[slot].word != word) {
+      slot = (slot + 1) % kSize;
+    }
+    slots_[slot].word = word;
+    slots_[slot].lists |= lists;
+  }
+
+  uint64_t Find(absl::string_view word) const {
+    if (word.empty()) {
+      return 0;
+    }
+    for (size_t slot = Slot(word);; slot = (slot + 1) % kSize) {
+      const Entry& entry = slots_[slot];
+      if (entry.word.empty()) {
+        return 0;
+      }
+      if (entry.word == word) {
+        return entry.lists;
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kSize = 512;  // a power of two, far above the words
+
+  static size_t Slot(absl::string_view word) {
+    return (static_cast<unsigned char>(word.front()) * 61 +
+            static_cast<unsigned char>(word.back()) * 7 + word.size()) %
+           kSize;
+  }
+
+  struct Entry {
+    absl::string_view word;
+    uint64_t lists = 0;
+  };
+  std::array<Entry, kSize> slots_;
+};
+
 // The lists `lower` belongs to: an OR of WordList flags.
 uint64_t WordListsOf(absl::string_view lower) {
   static const auto* const kLists = [] {
-    auto* lists = new absl::flat_hash_map<absl::string_view, uint64_t>();
+    auto* lists = new WordListTable();
     const auto add = [lists](uint64_t list,
                              std::initializer_list<absl::string_view> words) {
       for (const absl::string_view word : words) {
-        (*lists)[word] |= list;
+        lists->Add(word, list);
       }
     };
     add(kGoverning, {"with", "by", "to", "between", "among", "of", "for",
@@ -101,8 +145,7 @@ uint64_t WordListsOf(absl::string_view lower) {
     add(kCopula, {"is", "are"});
     return lists;
   }();
-  const auto it = kLists->find(lower);
-  return it == kLists->end() ? 0 : it->second;
+  return kLists->Find(lower);
 }
 
 // WordListsOf() of each token.

@@ -60,6 +60,13 @@ int SeasonStart(absl::string_view lower) {
   return 0;
 }
 
+// Tokenize() splits signs and spaces off, so a token that is a number starts
+// with a digit: checking that first spares most tokens a call to SimpleAtoi.
+bool StartsWithDigit(absl::string_view lower) {
+  return !lower.empty() &&
+         absl::ascii_isdigit(static_cast<unsigned char>(lower[0]));
+}
+
 int SmallNumber(absl::string_view lower) {
   static constexpr std::array<absl::string_view, 11> kWords = {
       "a",   "one",   "two",   "three", "four", "five",
@@ -70,7 +77,8 @@ int SmallNumber(absl::string_view lower) {
     }
   }
   int n = 0;
-  if (absl::SimpleAtoi(lower, &n) && n > 0 && n < 100) {
+  if (StartsWithDigit(lower) && absl::SimpleAtoi(lower, &n) && n > 0 &&
+      n < 100) {
     return n;
   }
   return 0;
@@ -78,7 +86,8 @@ int SmallNumber(absl::string_view lower) {
 
 int NumberIn(const Token& token, int lo, int hi) {
   int n = 0;
-  if (!absl::SimpleAtoi(token.lower, &n) || n < lo || n > hi) {
+  if (!StartsWithDigit(token.lower) || !absl::SimpleAtoi(token.lower, &n) ||
+      n < lo || n > hi) {
     return 0;
   }
   return n;
@@ -88,6 +97,9 @@ int YearOf(const Token& token) { return NumberIn(token, kMinYear, kMaxYear); }
 
 int DayOf(const Token& token) {
   absl::string_view lower = token.lower;
+  if (!StartsWithDigit(lower)) {
+    return 0;
+  }
   for (absl::string_view suffix : {"st", "nd", "rd", "th"}) {
     if (lower.size() > 2 && absl::EndsWith(lower, suffix)) {
       lower.remove_suffix(2);
