@@ -345,11 +345,10 @@ class SentenceContacts {
   size_t DateCount(const TriggerMatch& t, const TimeExpression* best) const;
   TimeSpec TimeFor(const TimeExpression* best, ContactStatus* status,
                    std::vector<std::string>* rules) const;
-  // Dates candidate `dated` of trigger t by `time` and appends it to *out.
-  void AddDated(const TriggerMatch& t, ContactCandidate dated,
-                const TimeExpression* time,
-                const std::vector<std::string>& rules,
-                std::vector<ContactCandidate>* out) const;
+  // Dates candidate *dated of trigger t by `time`.
+  void Date(const TriggerMatch& t, const TimeExpression* time,
+            const std::vector<std::string>& rules,
+            ContactCandidate* dated) const;
   // The place of trigger t's contact, or nullptr.
   const PlaceMention* PlaceNear(const TriggerMatch& t) const;
   // What a meeting or call was about: "talks on the U.S. proposal", "met X
@@ -670,15 +669,29 @@ std::vector<Participant> SentenceContacts::ToParticipants(
 // Moves the participants of `add` not yet in *to to its end.
 void AddParticipants(std::vector<Participant> add,
                      std::vector<Participant>* to) {
-  to->reserve(to->size() + add.size());
-  for (Participant& p : add) {
-    const bool seen = std::any_of(to->begin(), to->end(), [&](const auto& q) {
-      return SameKey(q.actor, p.actor);
-    });
-    if (!seen) {
-      to->push_back(std::move(p));
-    }
+  const size_t old_size = to->size();
+  if (old_size == 0) {
+    to->swap(add);  // usually the first group: no copy of its buffer
+  } else {
+    to->insert(to->end(), std::make_move_iterator(add.begin()),
+               std::make_move_iterator(add.end()));
   }
+  // Keeps the first participant of each key.
+  size_t kept = old_size;
+  for (size_t i = old_size; i < to->size(); ++i) {
+    const Actor& actor = (*to)[i].actor;
+    const bool seen = std::any_of(
+        to->begin(), to->begin() + static_cast<std::ptrdiff_t>(kept),
+        [&actor](const Participant& q) { return SameKey(q.actor, actor); });
+    if (seen) {
+      continue;
+    }
+    if (kept != i) {
+      (*to)[kept] = std::move((*to)[i]);
+    }
+    ++kept;
+  }
+  to->erase(to->begin() + static_cast<std::ptrdiff_t>(kept), to->end());
 }
 
 bool SentenceContacts::DatesReport(const TimeExpression& e) const {
@@ -992,17 +1005,17 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   // One copy per further date; the last (usually the only) one takes the
   // candidate itself.
   for (size_t n = 0; n + 1 < dates; ++n) {
-    AddDated(t, candidate, best + n, rules, out);
+    out->push_back(candidate);
+    Date(t, best + n, rules, &out->back());
   }
-  AddDated(t, std::move(candidate),
-           best == nullptr ? nullptr : best + dates - 1, rules, out);
+  out->push_back(std::move(candidate));
+  Date(t, best == nullptr ? nullptr : best + dates - 1, rules, &out->back());
 }
 
-void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
-                                const TimeExpression* time,
-                                const std::vector<std::string>& rules,
-                                std::vector<ContactCandidate>* out) const {
-  Contact& d = dated.contact;
+void SentenceContacts::Date(const TriggerMatch& t, const TimeExpression* time,
+                            const std::vector<std::string>& rules,
+                            ContactCandidate* dated) const {
+  Contact& d = dated->contact;
   std::vector<std::string> dated_rules;
   if (debug_) {
     dated_rules = rules;
@@ -1022,7 +1035,7 @@ void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
                          d.time.granularity == TimeGranularity::kNone &&
                          d.location.country_code.empty();
   if (anaphoric) {
-    dated.weak = true;
+    dated->weak = true;
     if (debug_) {
       dated_rules.emplace_back("anaphoric");
     }
@@ -1032,7 +1045,6 @@ void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
                        absl::StrCat("trigger:", t.entry->phrase));
     d.debug_rules = std::move(dated_rules);
   }
-  out->push_back(std::move(dated));
 }
 
 void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
@@ -1191,11 +1203,14 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       if (visitor.actor.country_code == d.country) {
         continue;
       }
-      Participant host{.actor = {.name = "",
-                                 .kind = ActorKind::kGroup,
-                                 .country_code = d.country},
-                       .role = ParticipantRole::kHost};
-      Emit(t, ContactKind::kVisit, {visitor, host}, status, d.place, d.country,
+      std::vector<Participant> pair;
+      pair.reserve(2);
+      pair.push_back(visitor);
+      pair.push_back({.actor = {.name = "",
+                                .kind = ActorKind::kGroup,
+                                .country_code = d.country},
+                      .role = ParticipantRole::kHost});
+      Emit(t, ContactKind::kVisit, std::move(pair), status, d.place, d.country,
            rules, out);
     }
   }

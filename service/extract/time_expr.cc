@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -300,26 +301,43 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
 // A cheap filter before MatchAt: expressions start with a digit, a month or
 // weekday name, or one of a few words.
 bool MayStartExpression(const Token& t) {
-  if (t.lower.empty()) {
+  const absl::string_view lower = t.lower;
+  if (lower.empty()) {
     return false;
   }
-  if (absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0]))) {
+  if (absl::ascii_isdigit(static_cast<unsigned char>(lower[0]))) {
     return true;
   }
-  static const auto* const kStarters =
-      new absl::flat_hash_set<absl::string_view>(
-          {"next",      "last",      "this",    "today",     "tonight",
-           "yesterday", "tomorrow",  "over",    "in",        "during",
-           "a",         "one",       "two",     "three",     "four",
-           "five",      "six",       "seven",   "eight",     "nine",
-           "ten",       "monday",    "tuesday", "wednesday", "thursday",
-           "friday",    "saturday",  "sunday",  "january",   "february",
-           "march",     "april",     "may",     "june",      "july",
-           "august",    "september", "october", "november",  "december",
-           "jan",       "feb",       "mar",     "apr",       "jun",
-           "jul",       "aug",       "sep",     "sept",      "oct",
-           "nov",       "dec"});
-  return kStarters->contains(t.lower);
+  struct Starters {
+    absl::flat_hash_set<absl::string_view> words;
+    // Bit n of lengths[c]: some word of n letters starts with byte c. It
+    // rules out most tokens before hashing.
+    std::array<uint16_t, 256> lengths{};
+  };
+  static const auto* const kStarters = [] {
+    auto* starters = new Starters{
+        .words = {"next",      "last",      "this",    "today",     "tonight",
+                  "yesterday", "tomorrow",  "over",    "in",        "during",
+                  "a",         "one",       "two",     "three",     "four",
+                  "five",      "six",       "seven",   "eight",     "nine",
+                  "ten",       "monday",    "tuesday", "wednesday", "thursday",
+                  "friday",    "saturday",  "sunday",  "january",   "february",
+                  "march",     "april",     "may",     "june",      "july",
+                  "august",    "september", "october", "november",  "december",
+                  "jan",       "feb",       "mar",     "apr",       "jun",
+                  "jul",       "aug",       "sep",     "sept",      "oct",
+                  "nov",       "dec"}};
+    for (const absl::string_view word : starters->words) {
+      starters->lengths[static_cast<unsigned char>(word[0])] |=
+          static_cast<uint16_t>(1u << word.size());
+    }
+    return starters;
+  }();
+  return lower.size() < 16 &&
+         (kStarters->lengths[static_cast<unsigned char>(lower[0])] >>
+              lower.size() &
+          1u) != 0 &&
+         kStarters->words.contains(lower);
 }
 
 TimeSpec Day(absl::CivilDay day) {
