@@ -1122,10 +1122,13 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   for (const PlaceMention& p : states) {
     spots.push_back(&p);
   }
-  std::stable_sort(spots.begin(), spots.end(),
-                   [](const PlaceMention* a, const PlaceMention* b) {
-                     return a->token_begin < b->token_begin;
-                   });
+  // A stable insertion sort: a few spots, and no buffer to allocate.
+  for (size_t i = 1; i < spots.size(); ++i) {
+    for (size_t j = i;
+         j > 0 && spots[j]->token_begin < spots[j - 1]->token_begin; --j) {
+      std::swap(spots[j], spots[j - 1]);
+    }
+  }
   size_t next_expected = 0;
   for (const PlaceMention* spot : spots) {
     const PlaceMention& p = *spot;
@@ -1197,8 +1200,11 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       continue;
     }
     *last_destination_ = d.country;
-    *last_destination_city_ =
-        d.place != nullptr && !d.place->is_state ? d.place->name : "";
+    if (d.place != nullptr && !d.place->is_state) {
+      *last_destination_city_ = d.place->name;
+    } else {
+      last_destination_city_->clear();
+    }
     for (const Participant& visitor : visitors) {
       if (visitor.actor.country_code == d.country) {
         continue;

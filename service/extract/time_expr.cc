@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
+#include <bitset>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -310,9 +310,16 @@ bool MayStartExpression(const Token& t) {
   }
   struct Starters {
     absl::flat_hash_set<absl::string_view> words;
-    // Bit n of lengths[c]: some word of n letters starts with byte c. It
-    // rules out most tokens before hashing.
-    std::array<uint16_t, 256> lengths{};
+    // A one-hash Bloom filter over the first two bytes and the length of the
+    // words: it rules out nearly every other token before hashing.
+    std::bitset<1024> filter;
+
+    static size_t FilterBit(absl::string_view word) {
+      const auto first = static_cast<unsigned char>(word[0]);
+      const auto second =
+          word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u;
+      return (first * 31 + second * 7 + word.size()) % 1024;
+    }
   };
   static const auto* const kStarters = [] {
     auto* starters = new Starters{
@@ -328,15 +335,11 @@ bool MayStartExpression(const Token& t) {
                   "jul",       "aug",       "sep",     "sept",      "oct",
                   "nov",       "dec"}};
     for (const absl::string_view word : starters->words) {
-      starters->lengths[static_cast<unsigned char>(word[0])] |=
-          static_cast<uint16_t>(1u << word.size());
+      starters->filter.set(Starters::FilterBit(word));
     }
     return starters;
   }();
-  return lower.size() < 16 &&
-         (kStarters->lengths[static_cast<unsigned char>(lower[0])] >>
-              lower.size() &
-          1u) != 0 &&
+  return kStarters->filter.test(Starters::FilterBit(lower)) &&
          kStarters->words.contains(lower);
 }
 
