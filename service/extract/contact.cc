@@ -53,6 +53,9 @@ int CompareKeys(const Actor& a, const Actor& b) {
 }
 
 bool SameKey(const Actor& a, const Actor& b) {
+  if (!a.id.empty() && !b.id.empty()) {
+    return a.id == b.id;  // the usual case: both keys are ids
+  }
   const std::array<absl::string_view, 2> x = KeyParts(a);
   const std::array<absl::string_view, 2> y = KeyParts(b);
   if (x[0].size() + x[1].size() != y[0].size() + y[1].size()) {

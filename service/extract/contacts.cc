@@ -148,14 +148,13 @@ uint64_t WordListsOf(absl::string_view lower) {
   return kLists->Find(lower);
 }
 
-// WordListsOf() of each token.
-std::vector<uint64_t> WordListsOf(absl::Span<const Token> tokens) {
-  std::vector<uint64_t> lists;
-  lists.reserve(tokens.size());
+// WordListsOf() of each token, replacing *lists.
+void WordListsOf(absl::Span<const Token> tokens, std::vector<uint64_t>* lists) {
+  lists->clear();
+  lists->reserve(tokens.size());
   for (const Token& token : tokens) {
-    lists.push_back(WordListsOf(token.lower));
+    lists->push_back(WordListsOf(token.lower));
   }
-  return lists;
 }
 
 // Actors first..last (inclusive) of a sentence.
@@ -297,7 +296,8 @@ class SentenceContacts {
                    std::optional<absl::CivilDay> published, bool debug,
                    const std::vector<Participant>& previous,
                    std::string* last_destination,
-                   std::string* last_destination_city)
+                   std::string* last_destination_city,
+                   std::vector<uint64_t>* lists, std::vector<bool>* governed)
       : sentence_(sentence),
         tokens_(sentence.tokens),
         actors_(mentions.actors),
@@ -306,7 +306,9 @@ class SentenceContacts {
         debug_(debug),
         previous_(previous),
         last_destination_(last_destination),
-        last_destination_city_(last_destination_city) {}
+        last_destination_city_(last_destination_city),
+        lists_(*lists),
+        governed_(*governed) {}
 
   void Run(std::vector<ContactCandidate>* out);
 
@@ -376,10 +378,10 @@ class SentenceContacts {
   // True when token `i` is in one of `lists` (WordList flags).
   bool In(size_t i, uint64_t lists) const { return (lists_[i] & lists) != 0; }
 
-  std::vector<uint64_t> lists_;  // WordListsOf() of each token
+  std::vector<uint64_t>& lists_;  // WordListsOf() of each token
   std::vector<TimeExpression> times_;
   std::vector<TriggerMatch> triggers_;
-  std::vector<bool> governed_;
+  std::vector<bool>& governed_;  // of each actor: object of a preposition
 };
 
 bool SentenceContacts::InTime(size_t token) const {
@@ -1281,7 +1283,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
   if (triggers_.empty()) {
     return;
   }
-  lists_ = WordListsOf(tokens_);
+  WordListsOf(tokens_, &lists_);
   for (TriggerMatch& t : triggers_) {
     t.venue = IsVenueEvent(t);
   }
@@ -1369,8 +1371,10 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
                                       size_t trigger_begin, size_t trigger_end,
                                       TriggerTense tense,
                                       std::vector<std::string>* rules) {
-  return StatusAt(sentence.tokens, WordListsOf(sentence.tokens), trigger_begin,
-                  trigger_end, tense, rules);
+  std::vector<uint64_t> lists;
+  WordListsOf(sentence.tokens, &lists);
+  return StatusAt(sentence.tokens, lists, trigger_begin, trigger_end, tense,
+                  rules);
 }
 
 namespace {
@@ -1412,7 +1416,7 @@ void ContactFinder::AddSentence(const Sentence& sentence,
   const size_t before = out->size();
   SentenceContacts(sentence, mentions, published_, debug_,
                    previous_participants_, &last_destination_,
-                   &last_destination_city_)
+                   &last_destination_city_, &word_lists_, &governed_)
       .Run(out);
   if (previous_day_.has_value()) {
     DateSameDayContacts(sentence, *previous_day_, out->begin() + before,
