@@ -123,12 +123,14 @@ int MonthAt(absl::Span<const Token> tokens, size_t i) {
 }
 
 bool Is(absl::Span<const Token> tokens, size_t i, absl::string_view word) {
-  return i < tokens.size() && tokens[i].lower == word;
+  return i < tokens.size() && absl::string_view(tokens[i].lower) == word;
 }
 
 // Matches one expression at tokens[i]; returns its token count or 0.
 size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   const Token& t = tokens[i];
+  // Compared as a view: the literals' lengths rule most words out at once.
+  const absl::string_view word = t.lower;
   // "2021/10/17" or "2021-10-17".
   if (const int year = YearOf(t);
       year != 0 && i + 4 < tokens.size() &&
@@ -176,8 +178,8 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
     // A bare "May" or "March" is too often a verb or name.
     if (month == 5 || month == 3) {
       if (i == 0 ||
-          (tokens[i - 1].lower != "in" && tokens[i - 1].lower != "since" &&
-           tokens[i - 1].lower != "early" && tokens[i - 1].lower != "late")) {
+          (!Is(tokens, i - 1, "in") && !Is(tokens, i - 1, "since") &&
+           !Is(tokens, i - 1, "early") && !Is(tokens, i - 1, "late"))) {
         return 0;
       }
     }
@@ -200,13 +202,13 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
     return 2;
   }
   // Weekdays, optionally after "next" or "last".
-  if (const int weekday = WeekdayOf(t.lower); weekday >= 0) {
+  if (const int weekday = WeekdayOf(word); weekday >= 0) {
     *e = {.kind = TimeExprKind::kWeekday, .value = weekday};
     return 1;
   }
-  if ((t.lower == "next" || t.lower == "last" || t.lower == "this") &&
+  if ((word == "next" || word == "last" || word == "this") &&
       i + 1 < tokens.size()) {
-    const int offset = t.lower == "next" ? 1 : t.lower == "last" ? -1 : 0;
+    const int offset = word == "next" ? 1 : word == "last" ? -1 : 0;
     const absl::string_view unit = tokens[i + 1].lower;
     if (const int weekday = WeekdayOf(unit); weekday >= 0) {
       *e = {.kind = TimeExprKind::kWeekday,
@@ -245,20 +247,20 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
       return 2;
     }
   }
-  if (t.lower == "today" || t.lower == "tonight") {
+  if (word == "today" || word == "tonight") {
     *e = {.kind = TimeExprKind::kDayOffset, .value = 0};
     return 1;
   }
-  if (t.lower == "yesterday") {
+  if (word == "yesterday") {
     *e = {.kind = TimeExprKind::kDayOffset, .value = -1};
     return 1;
   }
-  if (t.lower == "tomorrow") {
+  if (word == "tomorrow") {
     *e = {.kind = TimeExprKind::kDayOffset, .value = 1};
     return 1;
   }
   // "over the summer", "in the spring", "over the weekend".
-  if ((t.lower == "over" || t.lower == "in" || t.lower == "during") &&
+  if ((word == "over" || word == "in" || word == "during") &&
       Is(tokens, i + 1, "the") && i + 2 < tokens.size()) {
     const absl::string_view unit = tokens[i + 2].lower;
     if (unit == "weekend") {
@@ -271,8 +273,7 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
     }
   }
   // "two weeks ago", "three days ago".
-  if (const int n = SmallNumber(t.lower);
-      n != 0 && i + 2 < tokens.size() && tokens[i + 2].lower == "ago") {
+  if (const int n = SmallNumber(word); n != 0 && Is(tokens, i + 2, "ago")) {
     const absl::string_view unit = tokens[i + 1].lower;
     if (unit == "day" || unit == "days") {
       *e = {.kind = TimeExprKind::kDaysAgo, .value = n};
@@ -290,8 +291,8 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   // "in 2017": a year after a preposition.
   if (const int year = YearOf(t);
       year != 0 && i > 0 &&
-      (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "since" ||
-       tokens[i - 1].lower == "of" || tokens[i - 1].lower == "until")) {
+      (Is(tokens, i - 1, "in") || Is(tokens, i - 1, "since") ||
+       Is(tokens, i - 1, "of") || Is(tokens, i - 1, "until"))) {
     *e = {.kind = TimeExprKind::kYear, .year = year};
     return 1;
   }
@@ -347,9 +348,18 @@ TimeSpec Day(absl::CivilDay day) {
   return {.granularity = TimeGranularity::kDay, .start = day, .end = day};
 }
 
+int DaysInMonth(absl::civil_year_t year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
+                                                31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 TimeSpec MonthSpan(absl::CivilMonth month) {
   const absl::CivilDay start(month);
-  const absl::CivilDay end = absl::CivilDay(month + 1) - 1;
+  // The last day named directly: cheaper than day arithmetic.
+  const absl::CivilDay end(month.year(), month.month(),
+                           DaysInMonth(month.year(), month.month()));
   return {.granularity = TimeGranularity::kMonth, .start = start, .end = end};
 }
 
