@@ -2,39 +2,166 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
+#include <cstdint>
+#include <initializer_list>
 
 #include "absl/strings/str_cat.h"
 
 namespace attache::extract {
 namespace {
 
-bool IsOneOf(absl::string_view word,
-             std::initializer_list<absl::string_view> words) {
-  // Called for most tokens with lists of short words: the first byte rules
-  // out nearly all of them without a call to memcmp.
-  return !word.empty() &&
-         std::any_of(words.begin(), words.end(), [word](absl::string_view w) {
-           return w.size() == word.size() && w[0] == word[0] &&
-                  std::memcmp(w.data(), word.data(), w.size()) == 0;
-         });
+// The word lists of this file as bit flags. A sentence with a trigger looks
+// each of its tokens up once (WordListsOf); every later test is a bit test.
+enum WordList : uint64_t {
+  // Prepositions after which an actor is an object, not an agent.
+  kGoverning = uint64_t{1} << 0,
+  // Tokens that may separate an argument from its trigger.
+  kArgumentGap = uint64_t{1} << 1,
+  kDeparture = uint64_t{1} << 2,  // "from", "leaving": a place left behind
+  kTheOf = uint64_t{1} << 3,
+  kToIn = uint64_t{1} << 4,
+  kClauseOpener = uint64_t{1} << 5,  // "which", ";": another clause
+  kVisitNoun = uint64_t{1} << 6,
+  kArticle = uint64_t{1} << 7,  // "the", "a", "an"
+  kTheA = uint64_t{1} << 8,
+  kCoordinator = uint64_t{1} << 9,    // ",", "and", "-", "&"
+  kLedBy = uint64_t{1} << 10,         // "led", "headed"
+  kTripModifier = uint64_t{1} << 11,  // "Sullivan's first visit"
+  kAbout = uint64_t{1} << 12,         // "on", "about": a topic follows
+  kCounterpartNoun = uint64_t{1} << 13,
+  kOnIn = uint64_t{1} << 14,
+  kPluralDeterminer = uint64_t{1} << 15,  // "his two visits"
+  kDateJoiner = uint64_t{1} << 16,        // "in June and in July"
+  kTopicEnd = uint64_t{1} << 17,
+  kMediumOrVenue = uint64_t{1} << 18,  // "on the phone", "on the sidelines"
+  kLocating = uint64_t{1} << 19,       // "in", "at": a place follows
+  kAnaphoric = uint64_t{1} << 20,      // "the", "this", "that"
+  kCommaAnd = uint64_t{1} << 21,
+  kDestinationSlot = uint64_t{1} << 22,  // "visit to", "tour of"
+  kSidelines = uint64_t{1} << 23,
+  kDeterminer = uint64_t{1} << 24,  // "the", "a", "an", "his", "her"
+  kBetween = uint64_t{1} << 25,
+  kClauseStart = uint64_t{1} << 26,  // ends the status window before a trigger
+  kCondition = uint64_t{1} << 27,    // "if", "unless", "whether"
+  kPostStop = uint64_t{1} << 28,     // ends the status window after it
+  kCopula = uint64_t{1} << 29,       // "is", "are"
+};
+
+// Open addressing over a fixed table of short words: for one lookup per
+// token, cheaper than hashing with a general hash map.
+class WordListTable {
+ public:
+  void Add(absl::string_view word, uint64_t lists) {
+    size_t slot = Slot(word);
+    while (!slots_[slot].word.empty() && slots_[slot].word != word) {
+      slot = (slot + 1) % kSize;
+    }
+    slots_[slot].word = word;
+    slots_[slot].lists |= lists;
+  }
+
+  uint64_t Find(absl::string_view word) const {
+    if (word.empty()) {
+      return 0;
+    }
+    for (size_t slot = Slot(word);; slot = (slot + 1) % kSize) {
+      const Entry& entry = slots_[slot];
+      if (entry.word.empty()) {
+        return 0;
+      }
+      if (entry.word == word) {
+        return entry.lists;
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kSize = 512;  // a power of two, far above the words
+
+  static size_t Slot(absl::string_view word) {
+    return (static_cast<unsigned char>(word.front()) * 61 +
+            static_cast<unsigned char>(word.back()) * 7 + word.size()) %
+           kSize;
+  }
+
+  struct Entry {
+    absl::string_view word;
+    uint64_t lists = 0;
+  };
+  std::array<Entry, kSize> slots_;
+};
+
+// The lists `lower` belongs to: an OR of WordList flags.
+uint64_t WordListsOf(absl::string_view lower) {
+  static const auto* const kLists = [] {
+    auto* lists = new WordListTable();
+    const auto add = [lists](uint64_t list,
+                             std::initializer_list<absl::string_view> words) {
+      for (const absl::string_view word : words) {
+        lists->Add(word, list);
+      }
+    };
+    add(kGoverning, {"with", "by", "to", "between", "among", "of", "for",
+                     "from", "on", "against", "about", "invited"});
+    add(kArgumentGap,
+        {"with",  "between", "among", "by",      "and",        ",",
+         "the",   "a",       "an",    "his",     "her",        "their",
+         "its",   "also",    "on",    "in",      "at",         "has",
+         "have",  "had",     "held",  "hold",    "separately", "later",
+         "again", "both",    "two",   "leaders", "of"});
+    add(kDeparture, {"outside", "from", "leave", "left", "leaving"});
+    add(kTheOf, {"the", "of"});
+    add(kToIn, {"to", "in", "into"});
+    add(kClauseOpener, {"which", "where", "while", "whereas", ";"});
+    add(kVisitNoun, {"visit", "visits"});
+    add(kArticle, {"the", "a", "an"});
+    add(kTheA, {"the", "a"});
+    add(kCoordinator, {",", "and", "-", "&"});
+    add(kLedBy, {"led", "headed"});
+    add(kTripModifier,
+        {"recent", "first", "two", "official", "state", "planned", "upcoming",
+         "previous", "latest", "brief", "surprise"});
+    add(kAbout, {"on", "about", "over", "regarding"});
+    add(kCounterpartNoun, {"counterpart", "counterparts", "peer"});
+    add(kOnIn, {"on", "in"});
+    add(kPluralDeterminer,
+        {"two", "three", "several", "his", "her", "their", "both"});
+    add(kDateJoiner, {",", "and", "in", "on"});
+    add(kTopicEnd, {"with", "at", "on"});
+    add(kMediumOrVenue,
+        {"phone", "telephone", "sidelines", "margins", "margin"});
+    add(kLocating, {"in", "at", "the", "of", ",", "'s"});
+    add(kAnaphoric, {"the", "this", "that"});
+    add(kCommaAnd, {",", "and"});
+    add(kDestinationSlot, {"to", "of", "in", "for"});
+    add(kSidelines, {"sidelines", "sideline", "margins", "margin"});
+    add(kDeterminer, {"the", "a", "an", "his", "her"});
+    add(kBetween, {"between", "among"});
+    add(kClauseStart,
+        {";", ".", "as", "while", "after", "because", "although", "since",
+         "when", "which", "who", "but", "amid", "following", "before"});
+    add(kCondition, {"if", "unless", "whether"});
+    add(kPostStop, {";", ".", "after", "while", "as", "but"});
+    add(kCopula, {"is", "are"});
+    return lists;
+  }();
+  return kLists->Find(lower);
 }
 
-// Prepositions after which an actor is an object, not an agent.
-bool Governs(absl::string_view lower) {
-  return IsOneOf(lower, {"with", "by", "to", "between", "among", "of", "for",
-                         "from", "on", "against", "about", "invited"});
+// WordListsOf() of each token, replacing *lists.
+void WordListsOf(absl::Span<const Token> tokens, std::vector<uint64_t>* lists) {
+  lists->clear();
+  lists->reserve(tokens.size());
+  for (const Token& token : tokens) {
+    lists->push_back(WordListsOf(token.lower));
+  }
 }
 
-// Tokens that may separate an argument from its trigger.
-bool IsArgumentGap(absl::string_view lower) {
-  return IsOneOf(lower,
-                 {"with",  "between", "among", "by",      "and",        ",",
-                  "the",   "a",       "an",    "his",     "her",        "their",
-                  "its",   "also",    "on",    "in",      "at",         "has",
-                  "have",  "had",     "held",  "hold",    "separately", "later",
-                  "again", "both",    "two",   "leaders", "of"});
-}
+// Actors first..last (inclusive) of a sentence.
+struct ActorRun {
+  size_t first;
+  size_t last;
+};
 
 struct TriggerMatch {
   size_t begin;
@@ -79,13 +206,98 @@ ContactStatus Stronger(ContactStatus a, ContactStatus b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
+// StatusOf() of the trigger at [trigger_begin, trigger_end) of `tokens`,
+// whose WordListsOf() are `lists`.
+std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
+                                      absl::Span<const uint64_t> lists,
+                                      size_t trigger_begin, size_t trigger_end,
+                                      TriggerTense tense,
+                                      std::vector<std::string>* rules) {
+  std::optional<ContactStatus> status;
+  auto note = [&](absl::string_view phrase) {
+    if (rules != nullptr) {
+      rules->push_back(absl::StrCat("status:", phrase));
+    }
+  };
+  // Before the trigger, back to the start of its clause.
+  const size_t window_begin = trigger_begin > 9 ? trigger_begin - 9 : 0;
+  size_t start = trigger_begin;
+  while (start > window_begin) {
+    if ((lists[start - 1] & kClauseStart) != 0) {
+      break;
+    }
+    // "even if they held talks": a condition, not an assertion.
+    if ((lists[start - 1] & kCondition) != 0) {
+      status = ContactStatus::kSpeculated;
+      note(tokens[start - 1].lower);
+      break;
+    }
+    --start;
+  }
+  for (size_t i = start; i < trigger_begin; ++i) {
+    size_t length = 0;
+    const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
+    if (cue == nullptr) {
+      continue;
+    }
+    note(cue->phrase);
+    if (cue->cue == StatusCue::kNegation) {
+      if (trigger_begin - (i + length) <= 3) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    status = Stronger(status.value_or(ContactStatus::kOccurred),
+                      StatusOfCue(cue->cue));
+  }
+  const bool pre_trigger_cue = status.has_value();
+  // After the trigger, a few tokens: "the visit ... has been postponed".
+  // Participants may stand in between: "the meeting between A and B kicked
+  // off".
+  const size_t window_end = std::min(tokens.size(), trigger_end + 18);
+  for (size_t i = trigger_end; i < window_end; ++i) {
+    if ((lists[i] & kPostStop) != 0) {
+      break;
+    }
+    size_t length = 0;
+    const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
+    if (cue == nullptr || cue->cue == StatusCue::kNegation) {
+      continue;
+    }
+    // "is scheduled to visit Oslo and is expected to sign ...": a verb whose
+    // own cue schedules it keeps that status; the later expectation is
+    // another predicate's.
+    if (pre_trigger_cue && cue->cue == StatusCue::kSpeculated) {
+      continue;
+    }
+    status = Stronger(status.value_or(ContactStatus::kOccurred),
+                      StatusOfCue(cue->cue));
+    note(cue->phrase);
+  }
+  if (status.has_value()) {
+    return status;
+  }
+  // No cue: the trigger's own tense.
+  if (trigger_begin > 0 && tokens[trigger_begin - 1].lower == "to" &&
+      tense == TriggerTense::kNone) {
+    note("to-infinitive");
+    return ContactStatus::kPlanned;
+  }
+  if (tense == TriggerTense::kProgressive && trigger_begin > 0 &&
+      (lists[trigger_begin - 1] & kCopula) != 0) {
+    return ContactStatus::kOngoing;
+  }
+  return ContactStatus::kOccurred;
+}
+
 class SentenceContacts {
  public:
   SentenceContacts(const Sentence& sentence, const SentenceMentions& mentions,
                    std::optional<absl::CivilDay> published, bool debug,
                    const std::vector<Participant>& previous,
                    std::string* last_destination,
-                   std::string* last_destination_city)
+                   std::string* last_destination_city,
+                   std::vector<uint64_t>* lists, std::vector<bool>* governed)
       : sentence_(sentence),
         tokens_(sentence.tokens),
         actors_(mentions.actors),
@@ -94,7 +306,9 @@ class SentenceContacts {
         debug_(debug),
         previous_(previous),
         last_destination_(last_destination),
-        last_destination_city_(last_destination_city) {}
+        last_destination_city_(last_destination_city),
+        lists_(*lists),
+        governed_(*governed) {}
 
   void Run(std::vector<ContactCandidate>* out);
 
@@ -102,8 +316,8 @@ class SentenceContacts {
   void FindTriggers();
   void MarkGoverned();
   bool Coordinated(size_t a, size_t b) const;
-  // Indices of the coordinated run containing actor k.
-  std::vector<size_t> GroupOf(size_t k) const;
+  // The coordinated run of actors containing actor k.
+  ActorRun GroupOf(size_t k) const;
   // The person named as leader of group actor k, else k.
   size_t LeaderOf(size_t k) const;
   // A nominal trigger that names the venue of other contacts ("at the
@@ -112,7 +326,7 @@ class SentenceContacts {
   // `noun`: a nominal trigger, whose agent may stand further away.
   std::optional<size_t> AgentBefore(size_t token, bool noun) const;
   std::optional<size_t> ObjectAfter(size_t token, size_t max_gap) const;
-  std::vector<Participant> ToParticipants(const std::vector<size_t>& group,
+  std::vector<Participant> ToParticipants(ActorRun group,
                                           ParticipantRole role) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
@@ -127,24 +341,25 @@ class SentenceContacts {
   bool DatesReport(const TimeExpression& e) const;
   // The time expression dating trigger t, or nullptr.
   const TimeExpression* BestTime(const TriggerMatch& t) const;
-  // `best` and the expressions coordinated with it when t is a plural noun
-  // ("his two visits, in June 2022 and December 2024"): one contact each.
-  std::vector<const TimeExpression*> TimeList(const TriggerMatch& t,
-                                              const TimeExpression* best) const;
+  // How many expressions from `best` on date one contact each: `best` and
+  // those coordinated with it when t is a plural noun ("his two visits, in
+  // June 2022 and December 2024"); 1 when `best` is nullptr.
+  size_t DateCount(const TriggerMatch& t, const TimeExpression* best) const;
   TimeSpec TimeFor(const TimeExpression* best, ContactStatus* status,
                    std::vector<std::string>* rules) const;
-  // Dates candidate `dated` of trigger t by `time` and appends it to *out.
-  void AddDated(const TriggerMatch& t, ContactCandidate dated,
-                const TimeExpression* time,
-                const std::vector<std::string>& rules,
-                std::vector<ContactCandidate>* out) const;
-  std::optional<PlaceMention> PlaceNear(const TriggerMatch& t) const;
+  // Dates candidate *dated of trigger t by `time`.
+  void Date(const TriggerMatch& t, const TimeExpression* time,
+            const std::vector<std::string>& rules,
+            ContactCandidate* dated) const;
+  // The place of trigger t's contact, or nullptr.
+  const PlaceMention* PlaceNear(const TriggerMatch& t) const;
   // What a meeting or call was about: "talks on the U.S. proposal", "met X
   // to discuss peace in Ukraine"; empty when the clause names nothing.
   std::string TopicOf(const TriggerMatch& t) const;
+  // `place` may be nullptr.
   void Emit(const TriggerMatch& t, ContactKind kind,
             std::vector<Participant> participants, ContactStatus status,
-            const std::optional<PlaceMention>& place, std::string destination,
+            const PlaceMention* place, std::string destination,
             const std::vector<std::string>& rules,
             std::vector<ContactCandidate>* out);
   void Visit(const TriggerMatch& t, ContactStatus status,
@@ -160,9 +375,13 @@ class SentenceContacts {
   const std::vector<Participant>& previous_;
   std::string* last_destination_;
   std::string* last_destination_city_;
+  // True when token `i` is in one of `lists` (WordList flags).
+  bool In(size_t i, uint64_t lists) const { return (lists_[i] & lists) != 0; }
+
+  std::vector<uint64_t>& lists_;  // WordListsOf() of each token
   std::vector<TimeExpression> times_;
   std::vector<TriggerMatch> triggers_;
-  std::vector<bool> governed_;
+  std::vector<bool>& governed_;  // of each actor: object of a preposition
 };
 
 bool SentenceContacts::InTime(size_t token) const {
@@ -173,14 +392,13 @@ bool SentenceContacts::InTime(size_t token) const {
 
 bool SentenceContacts::IsDeparturePlace(size_t begin) const {
   for (size_t i = begin, steps = 0; i > 0 && steps < 4; --i, ++steps) {
-    const absl::string_view w = tokens_[i - 1].lower;
-    if (IsOneOf(w, {"outside", "from", "leave", "left", "leaving"})) {
+    if (In(i - 1, kDeparture)) {
       return true;
     }
-    if (!IsOneOf(w, {"the", "of"}) && !tokens_[i - 1].word) {
+    if (!In(i - 1, kTheOf) && !tokens_[i - 1].word) {
       return false;
     }
-    if (IsOneOf(w, {"to", "in", "into"})) {
+    if (In(i - 1, kToIn)) {
       return false;
     }
   }
@@ -201,8 +419,7 @@ size_t SentenceContacts::ActorTokens(size_t begin, size_t end) const {
 
 bool SentenceContacts::CrossesClause(size_t begin, size_t end) const {
   for (size_t i = begin; i < end; ++i) {
-    if (IsOneOf(tokens_[i].lower,
-                {"which", "where", "while", "whereas", ";"})) {
+    if (In(i, kClauseOpener)) {
       return true;
     }
   }
@@ -217,7 +434,8 @@ bool SentenceContacts::InActor(size_t token) const {
 
 void SentenceContacts::FindTriggers() {
   for (size_t i = 0; i < tokens_.size();) {
-    if (InActor(i) && !IsOneOf(tokens_[i].lower, {"visit", "visits"})) {
+    if (InActor(i) && tokens_[i].lower != "visit" &&
+        tokens_[i].lower != "visits") {
       ++i;
       continue;
     }
@@ -228,7 +446,6 @@ void SentenceContacts::FindTriggers() {
       continue;
     }
     triggers_.push_back({i, i + length, found});
-    triggers_.back().venue = IsVenueEvent(triggers_.back());
     i += length;
   }
 }
@@ -239,10 +456,10 @@ void SentenceContacts::MarkGoverned() {
     const size_t begin = actors_[k].token_begin;
     size_t prev = begin;
     // Skip determiners between the preposition and the actor.
-    while (prev > 0 && IsOneOf(tokens_[prev - 1].lower, {"the", "a", "an"})) {
+    while (prev > 0 && In(prev - 1, kArticle)) {
       --prev;
     }
-    if (prev > 0 && Governs(tokens_[prev - 1].lower)) {
+    if (prev > 0 && In(prev - 1, kGoverning)) {
       governed_[k] = true;
     }
     for (const TriggerMatch& t : triggers_) {
@@ -276,7 +493,7 @@ bool SentenceContacts::Coordinated(size_t a, size_t b) const {
     return false;
   }
   for (size_t i = end; i < begin; ++i) {
-    if (!IsOneOf(tokens_[i].lower, {",", "and", "-", "&"})) {
+    if (!In(i, kCoordinator)) {
       return false;
     }
   }
@@ -293,8 +510,7 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
   if (i < tokens_.size() && tokens_[i].lower == ",") {
     ++i;
   }
-  if (i + 2 >= tokens_.size() ||
-      !IsOneOf(tokens_[i].lower, {"led", "headed"}) ||
+  if (i + 2 >= tokens_.size() || !In(i, kLedBy) ||
       tokens_[i + 1].lower != "by") {
     return k;
   }
@@ -311,18 +527,14 @@ size_t SentenceContacts::LeaderOf(size_t k) const {
   return k;
 }
 
-std::vector<size_t> SentenceContacts::GroupOf(size_t k) const {
-  size_t first = k;
-  while (first > 0 && Coordinated(first - 1, first)) {
-    --first;
+ActorRun SentenceContacts::GroupOf(size_t k) const {
+  ActorRun group{k, k};
+  while (group.first > 0 && Coordinated(group.first - 1, group.first)) {
+    --group.first;
   }
-  size_t last = k;
-  while (last + 1 < actors_.size() && Coordinated(last, last + 1)) {
-    ++last;
-  }
-  std::vector<size_t> group;
-  for (size_t i = first; i <= last; ++i) {
-    group.push_back(i);
+  while (group.last + 1 < actors_.size() &&
+         Coordinated(group.last, group.last + 1)) {
+    ++group.last;
   }
   return group;
 }
@@ -353,10 +565,7 @@ std::optional<size_t> SentenceContacts::AgentBefore(size_t token,
       return k;
     }
     if (a.possessive && a.token_end + 1 < token &&
-        IsOneOf(tokens_[a.token_end + 1].lower,
-                {"recent", "first", "two", "official", "state", "planned",
-                 "upcoming", "previous", "latest", "brief", "surprise"}) &&
-        a.token_end + 2 == token) {
+        In(a.token_end + 1, kTripModifier) && a.token_end + 2 == token) {
       return k;
     }
     break;
@@ -413,12 +622,11 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
       // "talks on Syria", "talks on the U.S. proposal": a state after "on"
       // is a topic, not a party.
       size_t before = i;
-      while (before > 0 && IsOneOf(tokens_[before - 1].lower, {"the", "a"})) {
+      while (before > 0 && In(before - 1, kTheA)) {
         --before;
       }
       const bool topic = actors_[k].type == MentionType::kState && before > 0 &&
-                         IsOneOf(tokens_[before - 1].lower,
-                                 {"on", "about", "over", "regarding"});
+                         In(before - 1, kAbout);
       if (topic) {
         return std::nullopt;
       }
@@ -435,9 +643,8 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
       continue;
     }
     const bool qualifier_word =
-        tokens_[i].capitalized ||
-        IsOneOf(tokens_[i].lower, {"counterpart", "counterparts", "peer"});
-    if (!IsArgumentGap(tokens_[i].lower) && !qualifier_word) {
+        tokens_[i].capitalized || In(i, kCounterpartNoun);
+    if (!In(i, kArgumentGap) && !qualifier_word) {
       return std::nullopt;
     }
     if (++gap > max_gap) {
@@ -448,13 +655,12 @@ std::optional<size_t> SentenceContacts::ObjectAfter(size_t token,
 }
 
 std::vector<Participant> SentenceContacts::ToParticipants(
-    const std::vector<size_t>& group, ParticipantRole role) const {
+    ActorRun group, ParticipantRole role) const {
   std::vector<Participant> out;
-  for (size_t k : group) {
+  out.reserve(group.last - group.first + 1);
+  for (size_t k = group.first; k <= group.last; ++k) {
     if (actors_[k].type == MentionType::kPluralPronoun) {
-      for (const Participant& p : previous_) {
-        out.push_back(p);
-      }
+      out.insert(out.end(), previous_.begin(), previous_.end());
       continue;
     }
     out.push_back({actors_[k].actor, role});
@@ -462,26 +668,41 @@ std::vector<Participant> SentenceContacts::ToParticipants(
   return out;
 }
 
-// Appends the participants of `add` not yet in *to.
-void AddParticipants(const std::vector<Participant>& add,
+// Moves the participants of `add` not yet in *to to its end.
+void AddParticipants(std::vector<Participant> add,
                      std::vector<Participant>* to) {
-  for (const Participant& p : add) {
-    const std::string key = KeyOf(p.actor);
-    const bool seen = std::any_of(to->begin(), to->end(), [&](const auto& q) {
-      return KeyOf(q.actor) == key;
-    });
-    if (!seen) {
-      to->push_back(p);
-    }
+  const size_t old_size = to->size();
+  if (old_size == 0) {
+    to->swap(add);  // usually the first group: no copy of its buffer
+  } else {
+    to->insert(to->end(), std::make_move_iterator(add.begin()),
+               std::make_move_iterator(add.end()));
   }
+  // Keeps the first participant of each key.
+  size_t kept = old_size;
+  for (size_t i = old_size; i < to->size(); ++i) {
+    const Actor& actor = (*to)[i].actor;
+    const bool seen = std::any_of(
+        to->begin(), to->begin() + static_cast<std::ptrdiff_t>(kept),
+        [&actor](const Participant& q) { return SameKey(q.actor, actor); });
+    if (seen) {
+      continue;
+    }
+    if (kept != i) {
+      (*to)[kept] = std::move((*to)[i]);
+    }
+    ++kept;
+  }
+  to->erase(to->begin() + static_cast<std::ptrdiff_t>(kept), to->end());
 }
 
 bool SentenceContacts::DatesReport(const TimeExpression& e) const {
   const auto reporting = [&](size_t i) {
-    return i < tokens_.size() && IsReportingVerb(tokens_[i].lower);
+    return i < tokens_.size() &&
+           HasClass(tokens_[i], WordClass::kReportingVerb);
   };
   size_t before = e.token_begin;
-  if (before > 0 && IsOneOf(tokens_[before - 1].lower, {"on", "in"})) {
+  if (before > 0 && In(before - 1, kOnIn)) {
     --before;
   }
   return (before > 0 && reporting(before - 1)) || reporting(e.token_end);
@@ -547,29 +768,28 @@ const TimeExpression* SentenceContacts::BestTime(const TriggerMatch& t) const {
   return best;
 }
 
-std::vector<const TimeExpression*> SentenceContacts::TimeList(
-    const TriggerMatch& t, const TimeExpression* best) const {
-  std::vector<const TimeExpression*> list = {best};
+size_t SentenceContacts::DateCount(const TriggerMatch& t,
+                                   const TimeExpression* best) const {
   const absl::string_view last = tokens_[t.end - 1].lower;
-  const bool plural_noun =
-      t.entry->form != TriggerForm::kHostVerb && t.begin > 0 &&
-      last.size() > 1 && last.back() == 's' && last != "talks" &&
-      IsOneOf(tokens_[t.begin - 1].lower,
-              {"two", "three", "several", "his", "her", "their", "both"});
+  const bool plural_noun = t.entry->form != TriggerForm::kHostVerb &&
+                           t.begin > 0 && last.size() > 1 &&
+                           last.back() == 's' && last != "talks" &&
+                           In(t.begin - 1, kPluralDeterminer);
+  size_t count = 1;
   if (best == nullptr || !plural_noun) {
-    return list;
+    return count;
   }
   for (const TimeExpression* e = best + 1;
        e != times_.data() + times_.size() && e->kind == best->kind; ++e) {
     const TimeExpression& previous = *(e - 1);
     for (size_t i = previous.token_end; i < e->token_begin; ++i) {
-      if (!IsOneOf(tokens_[i].lower, {",", "and", "in", "on"})) {
-        return list;
+      if (!In(i, kDateJoiner)) {
+        return count;
       }
     }
-    list.push_back(e);
+    ++count;
   }
-  return list;
+  return count;
 }
 
 TimeSpec SentenceContacts::TimeFor(const TimeExpression* best,
@@ -623,7 +843,7 @@ std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
       }
       return "";
     }
-    if (IsOneOf(w, {"on", "about", "regarding", "over"}) && !InTime(i + 1) &&
+    if (In(i, kAbout) && !InTime(i + 1) &&
         !(i + 2 < tokens_.size() && tokens_[i + 2].lower == "sidelines")) {
       ++i;
       break;
@@ -637,12 +857,11 @@ std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
   while (end < tokens_.size() && end - begin < kMaxWords) {
     const absl::string_view w = tokens_[end].lower;
     if (w == "," || w == "." || w == ";" || InTime(end) ||
-        HasClass(tokens_[end], WordClass::kClauseBreak) ||
-        IsOneOf(w, {"with", "at", "on"})) {
+        HasClass(tokens_[end], WordClass::kClauseBreak) || In(end, kTopicEnd)) {
       break;
     }
     // "on the phone", "on the sidelines of": the medium or the venue.
-    if (IsOneOf(w, {"phone", "telephone", "sidelines", "margins", "margin"})) {
+    if (In(end, kMediumOrVenue)) {
       return "";
     }
     ++end;
@@ -657,8 +876,7 @@ std::string SentenceContacts::TopicOf(const TriggerMatch& t) const {
                                tokens_[end - 1].end - tokens_[begin].begin);
 }
 
-std::optional<PlaceMention> SentenceContacts::PlaceNear(
-    const TriggerMatch& t) const {
+const PlaceMention* SentenceContacts::PlaceNear(const TriggerMatch& t) const {
   const PlaceMention* best = nullptr;
   size_t best_distance = 0;
   for (const PlaceMention& p : places_) {
@@ -687,9 +905,7 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
     }
     const size_t before = p.token_begin;
     // "in Iran's Tehran" is located too.
-    const bool located =
-        before > 0 && IsOneOf(tokens_[before - 1].lower,
-                              {"in", "at", "the", "of", ",", "'s"});
+    const bool located = before > 0 && In(before - 1, kLocating);
     if (!located && !p.is_venue) {
       continue;
     }
@@ -699,22 +915,21 @@ std::optional<PlaceMention> SentenceContacts::PlaceNear(
     }
   }
   if (best == nullptr) {
-    return std::nullopt;
+    return nullptr;
   }
   // "in Iran's Tehran": the city the state's possessive introduces.
   const PlaceMention* const last = places_.data() + places_.size();
   if (best->is_state && best + 1 != last && best->token_end < tokens_.size() &&
       tokens_[best->token_end].lower == "'s" &&
       (best + 1)->token_begin == best->token_end + 1) {
-    return *(best + 1);
+    return best + 1;
   }
-  return *best;
+  return best;
 }
 
 void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
                             std::vector<Participant> participants,
-                            ContactStatus status,
-                            const std::optional<PlaceMention>& place,
+                            ContactStatus status, const PlaceMention* place,
                             std::string destination,
                             const std::vector<std::string>& rules,
                             std::vector<ContactCandidate>* out) {
@@ -725,8 +940,8 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
     for (size_t b = a + 1; b < participants.size(); ++b) {
       const std::string& ca = participants[a].actor.country_code;
       const std::string& cb = participants[b].actor.country_code;
-      if (ca != cb || (ca.empty() && KeyOf(participants[a].actor) !=
-                                         KeyOf(participants[b].actor))) {
+      if (ca != cb || (ca.empty() && !SameKey(participants[a].actor,
+                                              participants[b].actor))) {
         two_sides = true;
         break;
       }
@@ -745,7 +960,7 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   Contact& c = candidate.contact;
   c.kind = kind;
   c.status = status;
-  if (place.has_value() && kind != ContactKind::kCall &&
+  if (place != nullptr && kind != ContactKind::kCall &&
       kind != ContactKind::kCorrespondence) {
     if (place->token_end > place->token_begin) {
       c.location.text =
@@ -787,20 +1002,22 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
     confidence += 0.05;
   }
   c.confidence = confidence;
-  const std::vector<const TimeExpression*> times = TimeList(t, BestTime(t));
+  const TimeExpression* const best = BestTime(t);
+  const size_t dates = DateCount(t, best);
   // One copy per further date; the last (usually the only) one takes the
   // candidate itself.
-  for (size_t n = 0; n + 1 < times.size(); ++n) {
-    AddDated(t, candidate, times[n], rules, out);
+  for (size_t n = 0; n + 1 < dates; ++n) {
+    out->push_back(candidate);
+    Date(t, best + n, rules, &out->back());
   }
-  AddDated(t, std::move(candidate), times.back(), rules, out);
+  out->push_back(std::move(candidate));
+  Date(t, best == nullptr ? nullptr : best + dates - 1, rules, &out->back());
 }
 
-void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
-                                const TimeExpression* time,
-                                const std::vector<std::string>& rules,
-                                std::vector<ContactCandidate>* out) const {
-  Contact& d = dated.contact;
+void SentenceContacts::Date(const TriggerMatch& t, const TimeExpression* time,
+                            const std::vector<std::string>& rules,
+                            ContactCandidate* dated) const {
+  Contact& d = dated->contact;
   std::vector<std::string> dated_rules;
   if (debug_) {
     dated_rules = rules;
@@ -814,14 +1031,13 @@ void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
   }
   // "the visit" with no cue, time or place of its own refers back to a
   // contact already reported.
-  const bool anaphoric =
-      t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
-      IsOneOf(tokens_[t.begin - 1].lower, {"the", "this", "that"}) &&
-      d.status == ContactStatus::kOccurred &&
-      d.time.granularity == TimeGranularity::kNone &&
-      d.location.country_code.empty();
+  const bool anaphoric = t.entry->form == TriggerForm::kNoun && t.begin > 0 &&
+                         In(t.begin - 1, kAnaphoric) &&
+                         d.status == ContactStatus::kOccurred &&
+                         d.time.granularity == TimeGranularity::kNone &&
+                         d.location.country_code.empty();
   if (anaphoric) {
-    dated.weak = true;
+    dated->weak = true;
     if (debug_) {
       dated_rules.emplace_back("anaphoric");
     }
@@ -831,7 +1047,6 @@ void SentenceContacts::AddDated(const TriggerMatch& t, ContactCandidate dated,
                        absl::StrCat("trigger:", t.entry->phrase));
     d.debug_rules = std::move(dated_rules);
   }
-  out->push_back(std::move(dated));
 }
 
 void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
@@ -840,8 +1055,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   // Visitors.
   std::vector<Participant> visitors;
   size_t search_from = t.end;
-  const bool by_form =
-      IsOneOf(tokens_.size() > t.end ? tokens_[t.end].lower : "", {"by"});
+  const bool by_form = t.end < tokens_.size() && tokens_[t.end].lower == "by";
   if (t.entry->form == TriggerForm::kFollowed || by_form) {
     // "followed to Beijing by A, B and C", "the visit by X to Kenya".
     for (size_t i = t.end; i < tokens_.size() && i < t.end + 12; ++i) {
@@ -849,10 +1063,11 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
         continue;
       }
       if (auto k = ObjectAfter(i + 1, 2)) {
-        AddParticipants(ToParticipants(GroupOf(*k), ParticipantRole::kVisitor),
+        const ActorRun group = GroupOf(*k);
+        AddParticipants(ToParticipants(group, ParticipantRole::kVisitor),
                         &visitors);
         if (t.entry->form != TriggerForm::kFollowed) {
-          search_from = actors_[GroupOf(*k).back()].token_end;
+          search_from = actors_[group.last].token_end;
         }
       }
       break;
@@ -876,34 +1091,49 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   if (t.entry->form == TriggerForm::kVerb) {
     if (auto k = ObjectAfter(t.end, 1);
         k.has_value() && actors_[*k].type == MentionType::kPerson) {
-      met = ToParticipants(GroupOf(*k), ParticipantRole::kHost);
-      search_from = actors_[GroupOf(*k).back()].token_end;
+      const ActorRun group = GroupOf(*k);
+      met = ToParticipants(group, ParticipantRole::kHost);
+      search_from = actors_[group.last].token_end;
     }
   }
   // Destinations: places or states after the trigger, coordinated.
   struct Destination {
     std::string country;
-    std::optional<PlaceMention> place;
+    const PlaceMention* place;  // nullptr when only the state is known
   };
   std::vector<Destination> destinations;
-  // Places and states named as places, in text order: "Kenya, Zimbabwe and
-  // Uganda" may mix both.
-  std::vector<PlaceMention> spots(places_.begin(), places_.end());
+  // States named as places; reserved so that `spots` may point into it.
+  std::vector<PlaceMention> states;
+  states.reserve(actors_.size());
   for (const ActorMention& a : actors_) {
     if (a.type != MentionType::kState || a.token_begin < search_from) {
       continue;
     }
-    spots.push_back({.token_begin = a.token_begin,
-                     .token_end = a.token_end,
-                     .country = a.actor.country_code,
-                     .is_state = true});
+    states.push_back({.token_begin = a.token_begin,
+                      .token_end = a.token_end,
+                      .country = a.actor.country_code,
+                      .is_state = true});
   }
-  std::stable_sort(spots.begin(), spots.end(),
-                   [](const PlaceMention& a, const PlaceMention& b) {
-                     return a.token_begin < b.token_begin;
-                   });
+  // Places and states named as places, in text order: "Kenya, Zimbabwe and
+  // Uganda" may mix both.
+  std::vector<const PlaceMention*> spots;
+  spots.reserve(places_.size() + states.size());
+  for (const PlaceMention& p : places_) {
+    spots.push_back(&p);
+  }
+  for (const PlaceMention& p : states) {
+    spots.push_back(&p);
+  }
+  // A stable insertion sort: a few spots, and no buffer to allocate.
+  for (size_t i = 1; i < spots.size(); ++i) {
+    for (size_t j = i;
+         j > 0 && spots[j]->token_begin < spots[j - 1]->token_begin; --j) {
+      std::swap(spots[j], spots[j - 1]);
+    }
+  }
   size_t next_expected = 0;
-  for (const PlaceMention& p : spots) {
+  for (const PlaceMention* spot : spots) {
+    const PlaceMention& p = *spot;
     if (p.token_begin < search_from) {
       continue;
     }
@@ -924,7 +1154,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     if (!destinations.empty()) {
       bool coordinated = true;
       for (size_t i = next_expected; i < p.token_begin; ++i) {
-        if (!IsOneOf(tokens_[i].lower, {",", "and"})) {
+        if (!In(i, kCommaAnd)) {
           coordinated = false;
         }
       }
@@ -932,27 +1162,26 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
         break;
       }
     }
-    destinations.push_back({p.country, p});
+    destinations.push_back({p.country, &p});
     next_expected = p.token_end;
   }
+  PlaceMention there;
   if (destinations.empty() && t.end < tokens_.size() &&
       tokens_[t.end].lower == "there" && !last_destination_->empty()) {
-    PlaceMention there;
     there.country = *last_destination_;
     there.name = *last_destination_city_;
     there.is_state = last_destination_city_->empty();
-    destinations.push_back({*last_destination_, there});
+    destinations.push_back({*last_destination_, &there});
   }
   // "tour of Africa" names its destination after the trigger; a place
   // before it belongs elsewhere.
-  const absl::string_view last_word = tokens_[t.end - 1].lower;
-  const bool explicit_slot = IsOneOf(last_word, {"to", "of", "in", "for"});
+  const bool explicit_slot = In(t.end - 1, kDestinationSlot);
   if (destinations.empty() && !explicit_slot) {
     // "left Russia following a six-day visit": a place before the trigger.
     for (size_t p = places_.size(); p-- > 0;) {
       if (places_[p].token_end <= t.begin &&
           t.begin - places_[p].token_end <= 8) {
-        destinations.push_back({places_[p].country, places_[p]});
+        destinations.push_back({places_[p].country, &places_[p]});
         break;
       }
     }
@@ -960,12 +1189,12 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       const ActorMention& a = actors_[k];
       if (a.token_end <= t.begin && t.begin - a.token_end <= 8 &&
           a.type == MentionType::kState) {
-        destinations.push_back({a.actor.country_code, std::nullopt});
+        destinations.push_back({a.actor.country_code, nullptr});
       }
     }
   }
   if (destinations.empty() && !met.empty()) {
-    destinations.push_back({met.front().actor.country_code, std::nullopt});
+    destinations.push_back({met.front().actor.country_code, nullptr});
   }
   const size_t first_visit = out->size();
   for (const Destination& d : destinations) {
@@ -973,17 +1202,23 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       continue;
     }
     *last_destination_ = d.country;
-    *last_destination_city_ =
-        d.place.has_value() && !d.place->is_state ? d.place->name : "";
+    if (d.place != nullptr && !d.place->is_state) {
+      *last_destination_city_ = d.place->name;
+    } else {
+      last_destination_city_->clear();
+    }
     for (const Participant& visitor : visitors) {
       if (visitor.actor.country_code == d.country) {
         continue;
       }
-      Participant host{.actor = {.name = "",
-                                 .kind = ActorKind::kGroup,
-                                 .country_code = d.country},
-                       .role = ParticipantRole::kHost};
-      Emit(t, ContactKind::kVisit, {visitor, host}, status, d.place, d.country,
+      std::vector<Participant> pair;
+      pair.reserve(2);
+      pair.push_back(visitor);
+      pair.push_back({.actor = {.name = "",
+                                .kind = ActorKind::kGroup,
+                                .country_code = d.country},
+                      .role = ParticipantRole::kHost});
+      Emit(t, ContactKind::kVisit, std::move(pair), status, d.place, d.country,
            rules, out);
     }
   }
@@ -1003,11 +1238,9 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
   if (!met.empty()) {
     std::vector<Participant> meeting = visitors;
-    AddParticipants(met, &meeting);
-    std::optional<PlaceMention> place;
-    if (!destinations.empty()) {
-      place = destinations.front().place;
-    }
+    AddParticipants(std::move(met), &meeting);
+    const PlaceMention* place =
+        destinations.empty() ? nullptr : destinations.front().place;
     Emit(t, ContactKind::kMeeting, std::move(meeting), status, place, "", rules,
          out);
   }
@@ -1025,8 +1258,7 @@ bool SentenceContacts::IsVenueEvent(const TriggerMatch& t) const {
       return true;
     }
     if (w == "of") {
-      return i >= 2 && IsOneOf(tokens_[i - 2].lower,
-                               {"sidelines", "sideline", "margins", "margin"});
+      return i >= 2 && In(i - 2, kSidelines);
     }
     // States and places may name the event ("the Paris climate talks");
     // a person is a party.
@@ -1045,22 +1277,32 @@ bool SentenceContacts::IsVenueEvent(const TriggerMatch& t) const {
 }
 
 void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
-  times_ = FindTimeExpressions(sentence_);
   FindTriggers();
+  // A sentence without a trigger yields no candidate and leaves the finder's
+  // state as it was.
+  if (triggers_.empty()) {
+    return;
+  }
+  WordListsOf(tokens_, &lists_);
+  for (TriggerMatch& t : triggers_) {
+    t.venue = IsVenueEvent(t);
+  }
+  times_ = FindTimeExpressions(sentence_);
   MarkGoverned();
   const TriggerMatch* last_visit = nullptr;
   ContactStatus last_visit_status = ContactStatus::kOccurred;
   for (const TriggerMatch& t : triggers_) {
     std::vector<std::string> rules;
-    std::optional<ContactStatus> status = StatusOf(
-        sentence_, t.begin, t.end, t.entry->tense, debug_ ? &rules : nullptr);
+    std::optional<ContactStatus> status =
+        StatusAt(tokens_, lists_, t.begin, t.end, t.entry->tense,
+                 debug_ ? &rules : nullptr);
     if (!status.has_value()) {
       continue;  // negated
     }
     // "the visiting minister": a participle after a determiner is an
     // adjective, no trigger.
     if (t.entry->tense == TriggerTense::kProgressive && t.begin > 0 &&
-        IsOneOf(tokens_[t.begin - 1].lower, {"the", "a", "an", "his", "her"})) {
+        In(t.begin - 1, kDeterminer)) {
       continue;
     }
     if (t.venue) {
@@ -1084,8 +1326,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
     }
     std::vector<Participant> participants;
     std::vector<Participant> objects;
-    const bool between = t.end < tokens_.size() &&
-                         IsOneOf(tokens_[t.end].lower, {"between", "among"});
+    const bool between = t.end < tokens_.size() && In(t.end, kBetween);
     if (!between) {
       if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
         AddParticipants(
@@ -1102,13 +1343,13 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       for (const Participant& object : objects) {
         std::vector<Participant> pair = participants;
         AddParticipants({object}, &pair);
-        Emit(t, t.entry->kind, std::move(pair), *status, std::nullopt, "",
-             rules, out);
+        Emit(t, t.entry->kind, std::move(pair), *status, nullptr, "", rules,
+             out);
       }
       continue;
     }
     const size_t agents = participants.size();
-    AddParticipants(objects, &participants);
+    AddParticipants(std::move(objects), &participants);
     if (t.entry->form == TriggerForm::kHostVerb) {
       // "X hosted Y": the subject hosts; "X was received by Y" and "a visit
       // hosted by Y": the agent after "by" does, and X is the guest.
@@ -1130,87 +1371,10 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
                                       size_t trigger_begin, size_t trigger_end,
                                       TriggerTense tense,
                                       std::vector<std::string>* rules) {
-  const auto& tokens = sentence.tokens;
-  std::optional<ContactStatus> status;
-  auto note = [&](absl::string_view phrase) {
-    if (rules != nullptr) {
-      rules->push_back(absl::StrCat("status:", phrase));
-    }
-  };
-  // Before the trigger, back to the start of its clause.
-  const size_t window_begin = trigger_begin > 9 ? trigger_begin - 9 : 0;
-  size_t start = trigger_begin;
-  while (start > window_begin) {
-    const absl::string_view w = tokens[start - 1].lower;
-    if (w == ";" || w == "." ||
-        IsOneOf(w,
-                {"as", "while", "after", "because", "although", "since", "when",
-                 "which", "who", "but", "amid", "following", "before"})) {
-      break;
-    }
-    // "even if they held talks": a condition, not an assertion.
-    if (IsOneOf(w, {"if", "unless", "whether"})) {
-      status = ContactStatus::kSpeculated;
-      note(w);
-      break;
-    }
-    --start;
-  }
-  for (size_t i = start; i < trigger_begin; ++i) {
-    size_t length = 0;
-    const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
-    if (cue == nullptr) {
-      continue;
-    }
-    note(cue->phrase);
-    if (cue->cue == StatusCue::kNegation) {
-      if (trigger_begin - (i + length) <= 3) {
-        return std::nullopt;
-      }
-      continue;
-    }
-    status = Stronger(status.value_or(ContactStatus::kOccurred),
-                      StatusOfCue(cue->cue));
-  }
-  const bool pre_trigger_cue = status.has_value();
-  // After the trigger, a few tokens: "the visit ... has been postponed".
-  // Participants may stand in between: "the meeting between A and B kicked
-  // off".
-  const size_t window_end = std::min(tokens.size(), trigger_end + 18);
-  for (size_t i = trigger_end; i < window_end; ++i) {
-    const absl::string_view w = tokens[i].lower;
-    if (w == ";" || w == "." || IsOneOf(w, {"after", "while", "as", "but"})) {
-      break;
-    }
-    size_t length = 0;
-    const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
-    if (cue == nullptr || cue->cue == StatusCue::kNegation) {
-      continue;
-    }
-    // "is scheduled to visit Oslo and is expected to sign ...": a verb whose
-    // own cue schedules it keeps that status; the later expectation is
-    // another predicate's.
-    if (pre_trigger_cue && cue->cue == StatusCue::kSpeculated) {
-      continue;
-    }
-    status = Stronger(status.value_or(ContactStatus::kOccurred),
-                      StatusOfCue(cue->cue));
-    note(cue->phrase);
-  }
-  if (status.has_value()) {
-    return status;
-  }
-  // No cue: the trigger's own tense.
-  if (trigger_begin > 0 && tokens[trigger_begin - 1].lower == "to" &&
-      tense == TriggerTense::kNone) {
-    note("to-infinitive");
-    return ContactStatus::kPlanned;
-  }
-  if (tense == TriggerTense::kProgressive && trigger_begin > 0 &&
-      IsOneOf(tokens[trigger_begin - 1].lower, {"is", "are"})) {
-    return ContactStatus::kOngoing;
-  }
-  return ContactStatus::kOccurred;
+  std::vector<uint64_t> lists;
+  WordListsOf(sentence.tokens, &lists);
+  return StatusAt(sentence.tokens, lists, trigger_begin, trigger_end, tense,
+                  rules);
 }
 
 namespace {
@@ -1252,7 +1416,7 @@ void ContactFinder::AddSentence(const Sentence& sentence,
   const size_t before = out->size();
   SentenceContacts(sentence, mentions, published_, debug_,
                    previous_participants_, &last_destination_,
-                   &last_destination_city_)
+                   &last_destination_city_, &word_lists_, &governed_)
       .Run(out);
   if (previous_day_.has_value()) {
     DateSameDayContacts(sentence, *previous_day_, out->begin() + before,

@@ -16,6 +16,7 @@
 #ifndef ATTACHE_EXTRACT_CONTACTS_H_
 #define ATTACHE_EXTRACT_CONTACTS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,9 @@ class ContactFinder {
   std::optional<TimeSpec> previous_day_;
   std::string last_destination_;       // state of the latest visit
   std::string last_destination_city_;  // its city, when named
+  // Per-sentence working memory, kept to reuse its allocation.
+  std::vector<uint64_t> word_lists_;
+  std::vector<bool> governed_;
 };
 
 }  // namespace attache::extract

@@ -189,10 +189,15 @@ void CorefResolver::AddLastNameMentions(const Sentence& sentence,
       break;
     }
   }
-  std::stable_sort(mentions->actors.begin(), mentions->actors.end(),
-                   [](const ActorMention& a, const ActorMention& b) {
-                     return a.token_begin < b.token_begin;
-                   });
+  const auto by_begin = [](const ActorMention& a, const ActorMention& b) {
+    return a.token_begin < b.token_begin;
+  };
+  // Usually nothing was added: skip stable_sort's buffer when in order.
+  if (!std::is_sorted(mentions->actors.begin(), mentions->actors.end(),
+                      by_begin)) {
+    std::stable_sort(mentions->actors.begin(), mentions->actors.end(),
+                     by_begin);
+  }
 }
 
 void CorefResolver::Resolve(const Sentence& sentence,

@@ -1,7 +1,6 @@
 #include "extract/merge.h"
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -10,12 +9,19 @@
 namespace attache::extract {
 namespace {
 
-std::set<std::string> KeysOf(const Contact& contact) {
-  std::set<std::string> keys;
-  for (const Participant& p : contact.participants) {
-    keys.insert(KeyOf(p.actor));
-  }
-  return keys;
+// True when each participant of `a` shares the key of one of `b`.
+bool KeysIncluded(const Contact& a, const Contact& b) {
+  return std::all_of(
+      a.participants.begin(), a.participants.end(), [&b](const Participant& p) {
+        return std::any_of(
+            b.participants.begin(), b.participants.end(),
+            [&p](const Participant& q) { return SameKey(p.actor, q.actor); });
+      });
+}
+
+// True when both contacts have the same set of participant keys (KeyOf).
+bool SameParticipants(const Contact& a, const Contact& b) {
+  return KeysIncluded(a, b) && KeysIncluded(b, a);
 }
 
 // A dated mention in another named city is another occasion; undated
@@ -104,8 +110,7 @@ bool IsFuture(ContactStatus status) {
 // A plan and its outcome are one contact: "will hop between A and B" and
 // "landed in A on Monday" (a trip realised), "was scheduled to visit in
 // April" and "canceled the visit" (a plan called off).
-void FoldPlansIntoOutcomes(std::vector<Contact>* merged,
-                           std::vector<std::set<std::string>>* keys) {
+void FoldPlansIntoOutcomes(std::vector<Contact>* merged) {
   for (size_t i = 0; i < merged->size(); ++i) {
     Contact& plan = (*merged)[i];
     if (!IsFuture(plan.status)) {
@@ -116,14 +121,13 @@ void FoldPlansIntoOutcomes(std::vector<Contact>* merged,
       const bool realised = outcome.kind == ContactKind::kVisit &&
                             StatusClass(outcome.status) == 0;
       const bool called_off = outcome.status == ContactStatus::kCanceled;
-      if (i == j || outcome.kind != plan.kind || (*keys)[i] != (*keys)[j] ||
-          !(realised || called_off) ||
-          !TimesCompatible(plan.time, outcome.time)) {
+      if (i == j || outcome.kind != plan.kind || !(realised || called_off) ||
+          !TimesCompatible(plan.time, outcome.time) ||
+          !SameParticipants(plan, outcome)) {
         continue;
       }
       Absorb(std::move(plan), &outcome);
       merged->erase(merged->begin() + static_cast<std::ptrdiff_t>(i));
-      keys->erase(keys->begin() + static_cast<std::ptrdiff_t>(i));
       --i;
       break;
     }
@@ -141,7 +145,7 @@ bool MeetsDuring(const Contact& meeting, const Contact& visit) {
   bool has_visitor = false;
   bool has_host = false;
   for (const Participant& p : meeting.participants) {
-    has_visitor |= KeyOf(p.actor) == KeyOf(visitor->actor);
+    has_visitor |= SameKey(p.actor, visitor->actor);
     has_host |= p.actor.country_code == host->actor.country_code;
   }
   // Meetings planned during a visit under way belong to it too.
@@ -235,22 +239,20 @@ int StatusClass(ContactStatus status) {
 
 std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
   std::vector<Contact> merged;
-  std::vector<std::set<std::string>> keys;
   std::vector<ContactCandidate> weak;
   for (ContactCandidate& candidate : candidates) {
     if (candidate.weak) {
       weak.push_back(std::move(candidate));
       continue;
     }
-    std::set<std::string> candidate_keys = KeysOf(candidate.contact);
     bool absorbed = false;
     for (size_t i = 0; i < merged.size(); ++i) {
       if (merged[i].kind != candidate.contact.kind ||
-          keys[i] != candidate_keys ||
           StatusClass(merged[i].status) !=
               StatusClass(candidate.contact.status) ||
           !TimesCompatible(merged[i].time, candidate.contact.time) ||
-          !PlacesCompatible(merged[i], candidate.contact)) {
+          !PlacesCompatible(merged[i], candidate.contact) ||
+          !SameParticipants(merged[i], candidate.contact)) {
         continue;
       }
       Absorb(std::move(candidate.contact), &merged[i]);
@@ -259,14 +261,12 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
     }
     if (!absorbed) {
       merged.push_back(std::move(candidate.contact));
-      keys.push_back(std::move(candidate_keys));
     }
   }
   for (ContactCandidate& candidate : weak) {
-    const std::set<std::string> candidate_keys = KeysOf(candidate.contact);
     bool absorbed = false;
     for (size_t i = 0; i < merged.size(); ++i) {
-      if (keys[i] == candidate_keys) {
+      if (SameParticipants(merged[i], candidate.contact)) {
         candidate.contact.time = {};
         candidate.contact.location = {};
         Absorb(std::move(candidate.contact), &merged[i]);
@@ -280,10 +280,9 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
                     [](const Participant& p) { return !p.actor.name.empty(); });
     if (!absorbed && all_named) {
       merged.push_back(std::move(candidate.contact));
-      keys.push_back(candidate_keys);
     }
   }
-  FoldPlansIntoOutcomes(&merged, &keys);
+  FoldPlansIntoOutcomes(&merged);
   // Talks with unnamed officials of a visited state fold into the visit.
   std::vector<bool> drop(merged.size(), false);
   for (size_t i = 0; i < merged.size(); ++i) {
@@ -316,7 +315,7 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
             merged[i].participants.begin(), merged[i].participants.end(),
             [&](const Participant& p) {
               return visitor != visit.participants.end() &&
-                     KeyOf(p.actor) == KeyOf(visitor->actor);
+                     SameKey(p.actor, visitor->actor);
             });
         if (shares_visitor && merged[i].participants.size() == 2) {
           drop[i] = true;

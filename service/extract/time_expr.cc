@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -60,6 +61,13 @@ int SeasonStart(absl::string_view lower) {
   return 0;
 }
 
+// Tokenize() splits signs and spaces off, so a token that is a number starts
+// with a digit: checking that first spares most tokens a call to SimpleAtoi.
+bool StartsWithDigit(absl::string_view lower) {
+  return !lower.empty() &&
+         absl::ascii_isdigit(static_cast<unsigned char>(lower[0]));
+}
+
 int SmallNumber(absl::string_view lower) {
   static constexpr std::array<absl::string_view, 11> kWords = {
       "a",   "one",   "two",   "three", "four", "five",
@@ -70,7 +78,8 @@ int SmallNumber(absl::string_view lower) {
     }
   }
   int n = 0;
-  if (absl::SimpleAtoi(lower, &n) && n > 0 && n < 100) {
+  if (StartsWithDigit(lower) && absl::SimpleAtoi(lower, &n) && n > 0 &&
+      n < 100) {
     return n;
   }
   return 0;
@@ -78,7 +87,8 @@ int SmallNumber(absl::string_view lower) {
 
 int NumberIn(const Token& token, int lo, int hi) {
   int n = 0;
-  if (!absl::SimpleAtoi(token.lower, &n) || n < lo || n > hi) {
+  if (!StartsWithDigit(token.lower) || !absl::SimpleAtoi(token.lower, &n) ||
+      n < lo || n > hi) {
     return 0;
   }
   return n;
@@ -88,6 +98,9 @@ int YearOf(const Token& token) { return NumberIn(token, kMinYear, kMaxYear); }
 
 int DayOf(const Token& token) {
   absl::string_view lower = token.lower;
+  if (!StartsWithDigit(lower)) {
+    return 0;
+  }
   for (absl::string_view suffix : {"st", "nd", "rd", "th"}) {
     if (lower.size() > 2 && absl::EndsWith(lower, suffix)) {
       lower.remove_suffix(2);
@@ -110,12 +123,14 @@ int MonthAt(absl::Span<const Token> tokens, size_t i) {
 }
 
 bool Is(absl::Span<const Token> tokens, size_t i, absl::string_view word) {
-  return i < tokens.size() && tokens[i].lower == word;
+  return i < tokens.size() && absl::string_view(tokens[i].lower) == word;
 }
 
 // Matches one expression at tokens[i]; returns its token count or 0.
 size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   const Token& t = tokens[i];
+  // Compared as a view: the literals' lengths rule most words out at once.
+  const absl::string_view word = t.lower;
   // "2021/10/17" or "2021-10-17".
   if (const int year = YearOf(t);
       year != 0 && i + 4 < tokens.size() &&
@@ -163,8 +178,8 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
     // A bare "May" or "March" is too often a verb or name.
     if (month == 5 || month == 3) {
       if (i == 0 ||
-          (tokens[i - 1].lower != "in" && tokens[i - 1].lower != "since" &&
-           tokens[i - 1].lower != "early" && tokens[i - 1].lower != "late")) {
+          (!Is(tokens, i - 1, "in") && !Is(tokens, i - 1, "since") &&
+           !Is(tokens, i - 1, "early") && !Is(tokens, i - 1, "late"))) {
         return 0;
       }
     }
@@ -187,13 +202,13 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
     return 2;
   }
   // Weekdays, optionally after "next" or "last".
-  if (const int weekday = WeekdayOf(t.lower); weekday >= 0) {
+  if (const int weekday = WeekdayOf(word); weekday >= 0) {
     *e = {.kind = TimeExprKind::kWeekday, .value = weekday};
     return 1;
   }
-  if ((t.lower == "next" || t.lower == "last" || t.lower == "this") &&
+  if ((word == "next" || word == "last" || word == "this") &&
       i + 1 < tokens.size()) {
-    const int offset = t.lower == "next" ? 1 : t.lower == "last" ? -1 : 0;
+    const int offset = word == "next" ? 1 : word == "last" ? -1 : 0;
     const absl::string_view unit = tokens[i + 1].lower;
     if (const int weekday = WeekdayOf(unit); weekday >= 0) {
       *e = {.kind = TimeExprKind::kWeekday,
@@ -232,20 +247,20 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
       return 2;
     }
   }
-  if (t.lower == "today" || t.lower == "tonight") {
+  if (word == "today" || word == "tonight") {
     *e = {.kind = TimeExprKind::kDayOffset, .value = 0};
     return 1;
   }
-  if (t.lower == "yesterday") {
+  if (word == "yesterday") {
     *e = {.kind = TimeExprKind::kDayOffset, .value = -1};
     return 1;
   }
-  if (t.lower == "tomorrow") {
+  if (word == "tomorrow") {
     *e = {.kind = TimeExprKind::kDayOffset, .value = 1};
     return 1;
   }
   // "over the summer", "in the spring", "over the weekend".
-  if ((t.lower == "over" || t.lower == "in" || t.lower == "during") &&
+  if ((word == "over" || word == "in" || word == "during") &&
       Is(tokens, i + 1, "the") && i + 2 < tokens.size()) {
     const absl::string_view unit = tokens[i + 2].lower;
     if (unit == "weekend") {
@@ -258,8 +273,7 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
     }
   }
   // "two weeks ago", "three days ago".
-  if (const int n = SmallNumber(t.lower);
-      n != 0 && i + 2 < tokens.size() && tokens[i + 2].lower == "ago") {
+  if (const int n = SmallNumber(word); n != 0 && Is(tokens, i + 2, "ago")) {
     const absl::string_view unit = tokens[i + 1].lower;
     if (unit == "day" || unit == "days") {
       *e = {.kind = TimeExprKind::kDaysAgo, .value = n};
@@ -277,8 +291,8 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
   // "in 2017": a year after a preposition.
   if (const int year = YearOf(t);
       year != 0 && i > 0 &&
-      (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "since" ||
-       tokens[i - 1].lower == "of" || tokens[i - 1].lower == "until")) {
+      (Is(tokens, i - 1, "in") || Is(tokens, i - 1, "since") ||
+       Is(tokens, i - 1, "of") || Is(tokens, i - 1, "until"))) {
     *e = {.kind = TimeExprKind::kYear, .year = year};
     return 1;
   }
@@ -288,35 +302,64 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
 // A cheap filter before MatchAt: expressions start with a digit, a month or
 // weekday name, or one of a few words.
 bool MayStartExpression(const Token& t) {
-  if (t.lower.empty()) {
+  const absl::string_view lower = t.lower;
+  if (lower.empty()) {
     return false;
   }
-  if (absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0]))) {
+  if (absl::ascii_isdigit(static_cast<unsigned char>(lower[0]))) {
     return true;
   }
-  static const auto* const kStarters =
-      new absl::flat_hash_set<absl::string_view>(
-          {"next",      "last",      "this",    "today",     "tonight",
-           "yesterday", "tomorrow",  "over",    "in",        "during",
-           "a",         "one",       "two",     "three",     "four",
-           "five",      "six",       "seven",   "eight",     "nine",
-           "ten",       "monday",    "tuesday", "wednesday", "thursday",
-           "friday",    "saturday",  "sunday",  "january",   "february",
-           "march",     "april",     "may",     "june",      "july",
-           "august",    "september", "october", "november",  "december",
-           "jan",       "feb",       "mar",     "apr",       "jun",
-           "jul",       "aug",       "sep",     "sept",      "oct",
-           "nov",       "dec"});
-  return kStarters->contains(t.lower);
+  struct Starters {
+    absl::flat_hash_set<absl::string_view> words;
+    // A one-hash Bloom filter over the first two bytes and the length of the
+    // words: it rules out nearly every other token before hashing.
+    std::bitset<1024> filter;
+
+    static size_t FilterBit(absl::string_view word) {
+      const auto first = static_cast<unsigned char>(word[0]);
+      const auto second =
+          word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u;
+      return (first * 31 + second * 7 + word.size()) % 1024;
+    }
+  };
+  static const auto* const kStarters = [] {
+    auto* starters = new Starters{
+        .words = {"next",      "last",      "this",    "today",     "tonight",
+                  "yesterday", "tomorrow",  "over",    "in",        "during",
+                  "a",         "one",       "two",     "three",     "four",
+                  "five",      "six",       "seven",   "eight",     "nine",
+                  "ten",       "monday",    "tuesday", "wednesday", "thursday",
+                  "friday",    "saturday",  "sunday",  "january",   "february",
+                  "march",     "april",     "may",     "june",      "july",
+                  "august",    "september", "october", "november",  "december",
+                  "jan",       "feb",       "mar",     "apr",       "jun",
+                  "jul",       "aug",       "sep",     "sept",      "oct",
+                  "nov",       "dec"}};
+    for (const absl::string_view word : starters->words) {
+      starters->filter.set(Starters::FilterBit(word));
+    }
+    return starters;
+  }();
+  return kStarters->filter.test(Starters::FilterBit(lower)) &&
+         kStarters->words.contains(lower);
 }
 
 TimeSpec Day(absl::CivilDay day) {
   return {.granularity = TimeGranularity::kDay, .start = day, .end = day};
 }
 
+int DaysInMonth(absl::civil_year_t year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
+                                                31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 TimeSpec MonthSpan(absl::CivilMonth month) {
   const absl::CivilDay start(month);
-  const absl::CivilDay end = absl::CivilDay(month + 1) - 1;
+  // The last day named directly: cheaper than day arithmetic.
+  const absl::CivilDay end(month.year(), month.month(),
+                           DaysInMonth(month.year(), month.month()));
   return {.granularity = TimeGranularity::kMonth, .start = start, .end = end};
 }
 
