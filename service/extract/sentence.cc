@@ -13,23 +13,48 @@
 namespace attache::extract {
 namespace {
 
-enum class CharClass { kSpace, kWord, kApostrophe, kPunct };
+// kNonAscii only appears in kAsciiClasses: a byte of a multi-byte sequence,
+// which Classify() decodes.
+enum class CharClass : uint8_t {
+  kSpace,
+  kWord,
+  kApostrophe,
+  kPunct,
+  kNonAscii
+};
+
+// The class of every byte, ASCII as absl::ascii_isspace / ascii_isalnum
+// define them.
+constexpr std::array<CharClass, 256> MakeAsciiClasses() {
+  std::array<CharClass, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      classes[c] = CharClass::kNonAscii;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      classes[c] = CharClass::kSpace;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9')) {
+      classes[c] = CharClass::kWord;
+    } else if (c == '\'') {
+      classes[c] = CharClass::kApostrophe;
+    } else {
+      classes[c] = CharClass::kPunct;
+    }
+  }
+  return classes;
+}
+constexpr std::array<CharClass, 256> kAsciiClasses = MakeAsciiClasses();
+
+CharClass ClassOfByte(char c) {
+  return kAsciiClasses[static_cast<unsigned char>(c)];
+}
 
 // Classifies the code point starting at text[pos] and stores its length.
 CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
-  const auto byte = static_cast<unsigned char>(text[pos]);
   *length = 1;
-  if (byte < 0x80) {
-    if (absl::ascii_isspace(byte)) {
-      return CharClass::kSpace;
-    }
-    if (absl::ascii_isalnum(byte)) {
-      return CharClass::kWord;
-    }
-    if (byte == '\'') {
-      return CharClass::kApostrophe;
-    }
-    return CharClass::kPunct;
+  if (const CharClass cls = ClassOfByte(text[pos]);
+      cls != CharClass::kNonAscii) {
+    return cls;
   }
   auto i = static_cast<int32_t>(pos);
   UChar32 c = 0;
@@ -66,49 +91,59 @@ bool StartsUpper(absl::string_view text) {
 }
 
 // Abbreviations whose final dot belongs to the word.
-bool IsAbbreviation(absl::string_view lower) {
+bool IsAbbreviation(absl::string_view word) {
   static constexpr auto kAbbreviations = std::to_array<absl::string_view>(
       {"mr",   "mrs",  "ms",  "dr",  "st",   "jan", "feb", "mar", "apr",
        "jun",  "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "gen",
        "lt",   "col",  "sen", "rep", "gov",  "jr",  "sr",  "no",  "vs",
        "prof", "capt", "maj", "adm", "amb",  "pres"});
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations),
-                   lower) != std::end(kAbbreviations);
+  return std::any_of(
+      std::begin(kAbbreviations), std::end(kAbbreviations),
+      [word](absl::string_view a) { return absl::EqualsIgnoreCase(a, word); });
 }
 
-void PushToken(absl::string_view text, size_t begin, size_t end,
-               std::vector<Token>* tokens) {
-  Token& token = tokens->emplace_back();
-  token.begin = static_cast<uint32_t>(begin);
-  token.end = static_cast<uint32_t>(end);
+// Writes the token text[begin, end) into *token, whose `lower` keeps its
+// capacity from an earlier sentence. `word`: it starts with a letter or digit.
+void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
+               Token* token) {
+  token->begin = static_cast<uint32_t>(begin);
+  token->end = static_cast<uint32_t>(end);
   absl::string_view piece = text.substr(begin, end - begin);
+  token->capitalized = word && StartsUpper(piece);
+  std::string& lower = token->lower;
+  lower.clear();
   if (absl::StartsWith(piece, "\xE2\x80\x99") ||
       absl::StartsWith(piece, "\xE2\x80\x98")) {
-    token.lower.assign(1, '\'');
+    lower.push_back('\'');
     piece.remove_prefix(3);
   }
-  const size_t prefix = token.lower.size();
-  token.lower.resize(prefix + piece.size());
-  std::transform(piece.begin(), piece.end(), token.lower.begin() + prefix,
-                 [](char c) { return absl::ascii_tolower(c); });
-  if (token.lower.size() > 1 && token.lower.back() == '.') {
-    token.lower.pop_back();
+  if (lower.size() + piece.size() > 1 && absl::EndsWith(piece, ".")) {
+    piece.remove_suffix(1);
   }
-  size_t unused = 0;
-  token.word = Classify(text, begin, &unused) == CharClass::kWord;
-  token.capitalized = token.word && StartsUpper(piece);
+  for (const char c : piece) {
+    lower.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+  }
+  token->word = word;
   // Every lexicon word is spelled in ASCII letters.
-  token.classes = token.word && absl::ascii_isalpha(static_cast<unsigned char>(
-                                    token.lower.front()))
-                      ? WordClassesOf(token.lower)
-                      : 0;
+  token->classes =
+      word && absl::ascii_isalpha(static_cast<unsigned char>(lower.front()))
+          ? WordClassesOf(lower)
+          : 0;
 }
 
 }  // namespace
 
 void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
+  // Tokens are overwritten in place, so that their strings keep their
+  // capacity, and the surplus is dropped at the end.
   std::vector<Token>& tokens = *tokens_out;
-  tokens.clear();
+  size_t count = 0;
+  const auto push = [&](size_t begin, size_t end, bool word) {
+    if (count == tokens.size()) {
+      tokens.emplace_back();
+    }
+    FillToken(text, begin, end, word, &tokens[count++]);
+  };
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;
@@ -118,7 +153,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
       continue;
     }
     if (cls == CharClass::kPunct) {
-      PushToken(text, pos, pos + length, &tokens);
+      push(pos, pos + length, /*word=*/false);
       pos += length;
       continue;
     }
@@ -127,27 +162,28 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
       // punctuation.
       size_t next_length = 0;
       const bool possessive =
-          !tokens.empty() && tokens.back().end == pos &&
+          count > 0 && tokens[count - 1].end == pos &&
           pos + length < text.size() &&
           (text[pos + length] == 's' || text[pos + length] == 'S') &&
           (pos + length + 1 == text.size() ||
            Classify(text, pos + length + 1, &next_length) != CharClass::kWord);
       const size_t end = possessive ? pos + length + 1 : pos + length;
-      PushToken(text, pos, end, &tokens);
+      push(pos, end, /*word=*/false);
       pos = end;
       continue;
     }
-    // A word: letters and digits, with inner dots of initialisms ("U.S.")
-    // and inner apostrophes other than "'s" ("O'Brien").
-    size_t end = pos;
+    // A word: letters, digits and combining marks, with inner dots of
+    // initialisms ("U.S.").
+    size_t end = pos + length;
     while (end < text.size()) {
-      if (absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) {
-        ++end;  // the common case, without the full classification
+      const CharClass c = ClassOfByte(text[end]);
+      if (c == CharClass::kWord) {
+        ++end;  // the common case, without decoding
         continue;
       }
       size_t l = 0;
-      const CharClass c = Classify(text, end, &l);
-      if (c == CharClass::kWord) {
+      if (c == CharClass::kNonAscii &&
+          Classify(text, end, &l) == CharClass::kWord) {
         end += l;
         continue;
       }
@@ -170,21 +206,22 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
       }
     }
     if (end < text.size() && text[end] == '.' && end - pos <= 4 &&
-        IsAbbreviation(absl::AsciiStrToLower(text.substr(pos, end - pos)))) {
+        IsAbbreviation(text.substr(pos, end - pos))) {
       ++end;
     }
     // "didn't": split before "n't".
     if (end + 2 <= text.size() && end > pos + 1 &&
         (text[end - 1] == 'n' || text[end - 1] == 'N') &&
         text.substr(end, 2) == "'t") {
-      PushToken(text, pos, end - 1, &tokens);
-      PushToken(text, end - 1, end + 2, &tokens);
+      push(pos, end - 1, /*word=*/true);
+      push(end - 1, end + 2, /*word=*/true);
       pos = end + 2;
       continue;
     }
-    PushToken(text, pos, end, &tokens);
+    push(pos, end, /*word=*/true);
     pos = end;
   }
+  tokens.resize(count);
 }
 
 std::vector<Token> Tokenize(absl::string_view text) {
