@@ -195,7 +195,7 @@ std::string SentenceScanner::QualifierBefore(size_t end, size_t* begin) const {
   }
   // "China's": the state span ends before "'s".
   size_t span_end = pos;
-  if (tokens_[pos - 1].lower == "'s") {
+  if (Lower(pos - 1, "'s")) {
     --span_end;
   }
   const Span* span = SpanEndingAt(span_end);
@@ -253,7 +253,7 @@ size_t SentenceScanner::UnknownNameLength(size_t i) const {
   size_t words = 0;
   while (i + n < tokens_.size() && words < 6) {
     const Token& t = tokens_[i + n];
-    if (n > 0 && t.lower == "-" && i + n + 1 < tokens_.size() &&
+    if (n > 0 && Lower(i + n, "-") && i + n + 1 < tokens_.size() &&
         tokens_[i + n + 1].word && tokens_[i + n + 1].begin == t.end) {
       n += 2;
       continue;
@@ -512,15 +512,14 @@ std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
     if (!states.empty()) {
       // Only ",", "and" and "the" between coordinated states.
       for (size_t t = spans[k].second; t < next_begin; ++t) {
-        if (tokens_[t].lower != "," && tokens_[t].lower != "and" &&
-            tokens_[t].lower != "the") {
+        if (!Lower(t, ",") && !Lower(t, "and") && !Lower(t, "the")) {
           return states;
         }
       }
     }
     states.push_back(codes[k]);
     next_begin = spans[k].first;
-    if (next_begin > 0 && tokens_[next_begin - 1].lower == "the") {
+    if (next_begin > 0 && Lower(next_begin - 1, "the")) {
       --next_begin;
     }
   }
@@ -571,8 +570,7 @@ void SentenceScanner::AddGroups(size_t noun) {
     if (!code.empty()) {
       qualifiers.emplace_back(begin, code);
       pos = begin;
-      if (pos > 0 &&
-          (tokens_[pos - 1].lower == "and" || tokens_[pos - 1].lower == ",")) {
+      if (pos > 0 && (Lower(pos - 1, "and") || Lower(pos - 1, ","))) {
         --pos;
         continue;
       }
@@ -610,19 +608,19 @@ bool SentenceScanner::IsPlaceContext(size_t i) const {
   }
   size_t prev = i - 1;
   // "in Iran's Tehran": a city after a state named as a place.
-  if (tokens_[prev].lower == "'s" &&
-      std::any_of(out_.places.begin(), out_.places.end(),
-                  [prev](const PlaceMention& p) {
-                    return p.is_state && p.token_end == prev;
-                  })) {
+  if (Lower(prev, "'s") && std::any_of(out_.places.begin(), out_.places.end(),
+                                       [prev](const PlaceMention& p) {
+                                         return p.is_state &&
+                                                p.token_end == prev;
+                                       })) {
     return true;
   }
-  if (tokens_[prev].lower == "the" && prev > 0) {
+  if (Lower(prev, "the") && prev > 0) {
     --prev;
   }
   return std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(),
                    tokens_[prev].lower) != kPlacePrepositions.end() ||
-         tokens_[prev].lower == ",";
+         Lower(prev, ",");
 }
 
 void SentenceScanner::AddPlace(const Span& span) {
@@ -686,7 +684,7 @@ SentenceMentions SentenceScanner::Run() {
     if (span == nullptr) {
       size_t qualifier_begin = i;
       std::string country;
-      if ((t.lower == "counterpart" || t.lower == "peer") &&
+      if ((Lower(i, "counterpart") || Lower(i, "peer")) &&
           !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
           !(SpanAt(i + 1) != nullptr &&
             SpanAt(i + 1)->Has(EntityType::kPerson))) {
@@ -706,13 +704,13 @@ SentenceMentions SentenceScanner::Run() {
         m.actor.mention = t.lower;
         out_.actors.push_back(std::move(m));
       } else if (HasClass(t, WordClass::kPluralPronoun) ||
-                 ((t.lower == "the" || t.lower == "both") &&
+                 ((Lower(i, "the") || Lower(i, "both")) &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
                    Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&
                   // "the two countries" are states, not the two people.
                   !Lower(i + 2, "countries") && !Lower(i + 2, "nations") &&
                   !Lower(i + 2, "states") && !Lower(i + 2, "governments"))) {
-        const size_t end = t.lower == "the" ? i + 2 : i + 1;
+        const size_t end = Lower(i, "the") ? i + 2 : i + 1;
         out_.actors.push_back(
             ActorMention{.token_begin = i,
                          .token_end = end,
@@ -823,8 +821,14 @@ SentenceMentions SentenceScanner::Run() {
   auto by_position = [](const auto& a, const auto& b) {
     return a.token_begin < b.token_begin;
   };
-  std::stable_sort(out_.actors.begin(), out_.actors.end(), by_position);
-  std::stable_sort(out_.places.begin(), out_.places.end(), by_position);
+  // Mentions are mostly found in text order; stable_sort would allocate its
+  // buffer even then.
+  if (!std::is_sorted(out_.actors.begin(), out_.actors.end(), by_position)) {
+    std::stable_sort(out_.actors.begin(), out_.actors.end(), by_position);
+  }
+  if (!std::is_sorted(out_.places.begin(), out_.places.end(), by_position)) {
+    std::stable_sort(out_.places.begin(), out_.places.end(), by_position);
+  }
   for (ActorMention& m : out_.actors) {
     if (m.actor.mention.empty()) {
       m.actor.mention = TextOf(m.token_begin, m.token_end);

@@ -110,18 +110,23 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
   token->end = static_cast<uint32_t>(end);
   absl::string_view piece = text.substr(begin, end - begin);
   token->capitalized = word && StartsUpper(piece);
-  std::string& lower = token->lower;
-  lower.clear();
-  if (absl::StartsWith(piece, "\xE2\x80\x99") ||
-      absl::StartsWith(piece, "\xE2\x80\x98")) {
-    lower.push_back('\'');
+  // Curly apostrophes fold to ASCII ("’s" -> "'s").
+  const bool curly = absl::StartsWith(piece, "\xE2\x80\x99") ||
+                     absl::StartsWith(piece, "\xE2\x80\x98");
+  if (curly) {
     piece.remove_prefix(3);
   }
-  if (lower.size() + piece.size() > 1 && absl::EndsWith(piece, ".")) {
+  if ((curly || piece.size() > 1) && absl::EndsWith(piece, ".")) {
     piece.remove_suffix(1);
   }
+  std::string& lower = token->lower;
+  lower.resize((curly ? 1 : 0) + piece.size());
+  char* out = lower.data();
+  if (curly) {
+    *out++ = '\'';
+  }
   for (const char c : piece) {
-    lower.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    *out++ = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
   token->word = word;
   // Every lexicon word is spelled in ASCII letters.
