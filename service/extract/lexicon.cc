@@ -346,25 +346,25 @@ constexpr auto kNameStopWords = std::to_array<absl::string_view>({
 });
 
 // A read-only map from lexicon words to values, built once: open addressing
-// with a byte-wise FNV-1a hash, which for short words costs a fraction of a
-// general-purpose hash map's probe. Every token is looked up in several of
+// on a hash of a word's length and first, middle and last bytes, which is
+// cheaper than a general-purpose hash map's probe and spreads the lexicons'
+// few hundred words well enough. Every token is looked up in several of
 // these.
 template <typename Value>
 class WordTable {
  public:
   // Room for `capacity` distinct words.
   explicit WordTable(size_t capacity) {
-    size_t size = 16;
-    while (size < 4 * capacity) {
-      size *= 2;
+    while ((size_t{1} << bits_) < 4 * capacity) {
+      ++bits_;
     }
-    slots_.resize(size);
+    slots_.resize(size_t{1} << bits_);
   }
 
   // The value of `word`, value-initialised when it is new. `word` must
   // outlive the table and be non-empty.
   Value& operator[](absl::string_view word) {
-    size_t i = Hash(word) & (slots_.size() - 1);
+    size_t i = Index(word);
     while (!slots_[i].word.empty() && slots_[i].word != word) {
       i = (i + 1) & (slots_.size() - 1);
     }
@@ -374,12 +374,14 @@ class WordTable {
 
   // The value of `word`, or nullptr.
   const Value* Find(absl::string_view word) const {
-    size_t i = Hash(word) & (slots_.size() - 1);
-    while (!slots_[i].word.empty()) {
+    if (word.empty()) {
+      return nullptr;
+    }
+    for (size_t i = Index(word); !slots_[i].word.empty();
+         i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i].word == word) {
         return &slots_[i].value;
       }
-      i = (i + 1) & (slots_.size() - 1);
     }
     return nullptr;
   }
@@ -390,15 +392,20 @@ class WordTable {
     Value value{};
   };
 
-  static size_t Hash(absl::string_view word) {
-    uint32_t hash = 2166136261u;
-    for (const char c : word) {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    }
-    return hash;
+  // The home slot of a non-empty word: the top bits of a multiplicative
+  // hash.
+  size_t Index(absl::string_view word) const {
+    const auto byte = [word](size_t i) {
+      return static_cast<uint32_t>(static_cast<unsigned char>(word[i]));
+    };
+    const uint32_t key = static_cast<uint32_t>(word.size()) ^ byte(0) << 8 ^
+                         byte(word.size() / 2) << 16 ^
+                         byte(word.size() - 1) << 24;
+    return (key * 2654435769u) >> (32 - bits_);
   }
 
-  // A power of two in size, at most a quarter full.
+  int bits_ = 4;
+  // 2^bits_ slots, at most a quarter of them used.
   std::vector<Slot> slots_;
 };
 

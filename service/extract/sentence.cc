@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "extract/lexicon.h"
@@ -49,13 +50,10 @@ CharClass ClassOfByte(char c) {
   return kAsciiClasses[static_cast<unsigned char>(c)];
 }
 
-// Classifies the code point starting at text[pos] and stores its length.
-CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
-  *length = 1;
-  if (const CharClass cls = ClassOfByte(text[pos]);
-      cls != CharClass::kNonAscii) {
-    return cls;
-  }
+// Classify() of a code point beyond ASCII, which needs ICU: out of line, so
+// that the ASCII case inlines.
+ABSL_ATTRIBUTE_NOINLINE CharClass ClassifyNonAscii(absl::string_view text,
+                                                   size_t pos, size_t* length) {
   auto i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -74,6 +72,16 @@ CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
     return CharClass::kWord;
   }
   return CharClass::kPunct;
+}
+
+// Classifies the code point starting at text[pos] and stores its length.
+CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
+  const CharClass cls = ClassOfByte(text[pos]);
+  if (cls != CharClass::kNonAscii) {
+    *length = 1;
+    return cls;
+  }
+  return ClassifyNonAscii(text, pos, length);
 }
 
 bool StartsUpper(absl::string_view text) {
@@ -108,7 +116,7 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
                Token* token) {
   token->begin = static_cast<uint32_t>(begin);
   token->end = static_cast<uint32_t>(end);
-  absl::string_view piece = text.substr(begin, end - begin);
+  absl::string_view piece(text.data() + begin, end - begin);
   token->capitalized = word && StartsUpper(piece);
   // Curly apostrophes fold to ASCII ("’s" -> "'s").
   const bool curly = absl::StartsWith(piece, "\xE2\x80\x99") ||
@@ -188,7 +196,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
       }
       size_t l = 0;
       if (c == CharClass::kNonAscii &&
-          Classify(text, end, &l) == CharClass::kWord) {
+          ClassifyNonAscii(text, end, &l) == CharClass::kWord) {
         end += l;
         continue;
       }
