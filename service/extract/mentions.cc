@@ -98,7 +98,7 @@ class SentenceScanner {
   }
   // The span starting exactly at token i, or nullptr.
   const Span* SpanAt(size_t i) const {
-    const size_t index = span_at_[i];
+    const size_t index = at_[i].span;
     return index == kNone ? nullptr : &spans_[index];
   }
   const Span* SpanEndingAt(size_t end) const {
@@ -151,8 +151,14 @@ class SentenceScanner {
   std::optional<absl::CivilDay> date_;
   std::vector<kb::Mention> kb_mentions_;
   std::vector<Span> spans_;
-  std::vector<size_t> span_at_;
-  std::vector<bool> used_;
+  // Per token (and one past the end): the span starting there, kNone when
+  // none, and whether a pattern consumed it; one vector, so one allocation
+  // per sentence.
+  struct TokenState {
+    size_t span = kNone;
+    bool used = false;
+  };
+  std::vector<TokenState> at_;
   SentenceMentions out_;
 };
 
@@ -342,7 +348,7 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   // Role words written before the title ("climate envoy") belong to it.
   size_t role_begin = i;
   while (role_begin > 0 && IsRoleWord(tokens_[role_begin - 1].lower) &&
-         SpanAt(role_begin - 1) == nullptr && !used_[role_begin - 1]) {
+         SpanAt(role_begin - 1) == nullptr && !at_[role_begin - 1].used) {
     --role_begin;
   }
   size_t qualifier_begin = role_begin;
@@ -435,7 +441,9 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
   }
   // "A, B and C ... their top diplomats": the states coordinated earlier in
   // the sentence.
-  const bool their = Lower(i, "their");
+  // The class test spares most tokens the string comparison.
+  const bool their =
+      HasClass(tokens_[i], WordClass::kPluralPronoun) && Lower(i, "their");
   size_t length = 0;
   const PluralTitleEntry* title =
       MatchPluralTitle(tokens_, their ? i + 1 : i, &length);
@@ -595,7 +603,7 @@ void SentenceScanner::AddGroups(size_t noun) {
     out_.actors.push_back(std::move(mention));
   }
   for (size_t k = pos; k <= noun; ++k) {
-    used_[k] = true;
+    at_[k].used = true;
   }
 }
 
@@ -644,15 +652,15 @@ void SentenceScanner::AddPlace(const Span& span) {
 
 SentenceMentions SentenceScanner::Run() {
   kb_mentions_ = kb_.FindMentions(sentence_.text);
-  span_at_.assign(tokens_.size() + 1, kNone);
-  used_.assign(tokens_.size() + 1, false);
+  at_.resize(tokens_.size() + 1);
+  spans_.reserve(kb_mentions_.size());
   for (const kb::Mention& m : kb_mentions_) {
     const size_t begin = TokenAtOrAfter(tokens_, m.begin);
     size_t end = TokenAtOrAfter(tokens_, m.end);
     if (begin >= tokens_.size() || begin >= end) {
       continue;
     }
-    if (span_at_[begin] != kNone) {
+    if (at_[begin].span != kNone) {
       continue;
     }
     // "He", "May", "Will": a common word read as a one-word name.
@@ -664,18 +672,19 @@ SentenceMentions SentenceScanner::Run() {
          IsSingularPersonPronoun(tokens_[begin].lower))) {
       continue;
     }
-    span_at_[begin] = spans_.size();
+    at_[begin].span = spans_.size();
     spans_.push_back({begin, end, &m});
   }
   for (size_t i = 0; i < tokens_.size();) {
-    if (used_[i]) {
+    if (at_[i].used) {
       ++i;
       continue;
     }
     const Token& t = tokens_[i];
+    const absl::string_view lower = t.lower;
     if (const size_t next = PluralTitlePattern(i); next != i) {
       for (size_t k = i; k < next; ++k) {
-        used_[k] = true;
+        at_[k].used = true;
       }
       i = next;
       continue;
@@ -684,7 +693,7 @@ SentenceMentions SentenceScanner::Run() {
     if (span == nullptr) {
       size_t qualifier_begin = i;
       std::string country;
-      if ((Lower(i, "counterpart") || Lower(i, "peer")) &&
+      if ((lower == "counterpart" || lower == "peer") &&
           !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
           !(SpanAt(i + 1) != nullptr &&
             SpanAt(i + 1)->Has(EntityType::kPerson))) {
@@ -704,13 +713,13 @@ SentenceMentions SentenceScanner::Run() {
         m.actor.mention = t.lower;
         out_.actors.push_back(std::move(m));
       } else if (HasClass(t, WordClass::kPluralPronoun) ||
-                 ((Lower(i, "the") || Lower(i, "both")) &&
+                 ((lower == "the" || lower == "both") &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
                    Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&
                   // "the two countries" are states, not the two people.
                   !Lower(i + 2, "countries") && !Lower(i + 2, "nations") &&
                   !Lower(i + 2, "states") && !Lower(i + 2, "governments"))) {
-        const size_t end = Lower(i, "the") ? i + 2 : i + 1;
+        const size_t end = lower == "the" ? i + 2 : i + 1;
         out_.actors.push_back(
             ActorMention{.token_begin = i,
                          .token_end = end,
@@ -726,7 +735,7 @@ SentenceMentions SentenceScanner::Run() {
       if (next != i) {
         // Remove stale qualifier entries consumed by the pattern.
         for (size_t k = out_.actors.back().token_begin; k < next; ++k) {
-          used_[k] = true;
+          at_[k].used = true;
         }
         i = next;
         continue;
