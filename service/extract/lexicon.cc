@@ -522,7 +522,7 @@ uint8_t WordClassesOf(absl::string_view lower_token) {
     auto* classes = new WordTable<uint8_t>(
         kGroupNouns.size() + kRoleWords.size() + kClauseBreaks.size() +
         kReportingVerbs.size() + kSingularPronouns.size() +
-        kPluralPronouns.size() + kNameStopWords.size());
+        kPluralPronouns.size() + kNameStopWords.size() + kPluralTitles.size());
     const auto add = [classes](absl::Span<const absl::string_view> words,
                                WordClass word_class) {
       for (const absl::string_view word : words) {
@@ -536,6 +536,11 @@ uint8_t WordClassesOf(absl::string_view lower_token) {
     add(kSingularPronouns, WordClass::kSingularPronoun);
     add(kPluralPronouns, WordClass::kPluralPronoun);
     add(kNameStopWords, WordClass::kNameStopWord);
+    for (const PluralTitleEntry& entry : kPluralTitles) {
+      const absl::string_view first =
+          entry.phrase.substr(0, entry.phrase.find(' '));
+      (*classes)[first] |= static_cast<uint8_t>(WordClass::kPluralTitleStart);
+    }
     return classes;
   }();
   const uint8_t* classes = kClasses->Find(lower_token);

@@ -441,12 +441,16 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
   }
   // "A, B and C ... their top diplomats": the states coordinated earlier in
   // the sentence.
-  // The class test spares most tokens the string comparison.
+  // Word classes spare most tokens the string comparison and the lookup.
   const bool their =
       HasClass(tokens_[i], WordClass::kPluralPronoun) && Lower(i, "their");
+  const size_t start = their ? i + 1 : i;
+  if (start >= tokens_.size() ||
+      !HasClass(tokens_[start], WordClass::kPluralTitleStart)) {
+    return i;
+  }
   size_t length = 0;
-  const PluralTitleEntry* title =
-      MatchPluralTitle(tokens_, their ? i + 1 : i, &length);
+  const PluralTitleEntry* title = MatchPluralTitle(tokens_, start, &length);
   if (title == nullptr) {
     return i;
   }
