@@ -84,14 +84,8 @@ CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
   return ClassifyNonAscii(text, pos, length);
 }
 
-bool StartsUpper(absl::string_view text) {
-  if (text.empty()) {
-    return false;
-  }
-  const auto byte = static_cast<unsigned char>(text[0]);
-  if (byte < 0x80) {
-    return absl::ascii_isupper(byte);
-  }
+// True when the non-ASCII code point that starts `text` is upper-case.
+ABSL_ATTRIBUTE_NOINLINE bool StartsUpperNonAscii(absl::string_view text) {
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -111,16 +105,21 @@ bool IsAbbreviation(absl::string_view word) {
 }
 
 // Writes the token text[begin, end) into *token, whose `lower` keeps its
-// capacity from an earlier sentence. `word`: it starts with a letter or digit.
+// capacity from an earlier sentence. `word`: it starts with a letter, digit
+// or combining mark.
 void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
                Token* token) {
   token->begin = static_cast<uint32_t>(begin);
   token->end = static_cast<uint32_t>(end);
+  token->word = word;
   absl::string_view piece(text.data() + begin, end - begin);
-  token->capitalized = word && StartsUpper(piece);
+  const auto first = static_cast<unsigned char>(piece[0]);
+  token->capitalized = word && (first < 0x80 ? absl::ascii_isupper(first)
+                                             : StartsUpperNonAscii(piece));
   // Curly apostrophes fold to ASCII ("’s" -> "'s").
-  const bool curly = absl::StartsWith(piece, "\xE2\x80\x99") ||
-                     absl::StartsWith(piece, "\xE2\x80\x98");
+  const bool curly =
+      first == 0xE2 && (absl::StartsWith(piece, "\xE2\x80\x99") ||
+                        absl::StartsWith(piece, "\xE2\x80\x98"));
   if (curly) {
     piece.remove_prefix(3);
   }
@@ -136,12 +135,53 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
   for (const char c : piece) {
     *out++ = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
-  token->word = word;
   // Every lexicon word is spelled in ASCII letters.
   token->classes =
-      word && absl::ascii_isalpha(static_cast<unsigned char>(lower.front()))
-          ? WordClassesOf(lower)
-          : 0;
+      word && lower[0] >= 'a' && lower[0] <= 'z' ? WordClassesOf(lower) : 0;
+}
+
+// End of the word that starts at `pos` with a character of `length` bytes:
+// letters, digits and combining marks, with the inner and final dots of
+// initialisms ("U.S.") and the final dot of known abbreviations ("Sept.").
+size_t WordEnd(absl::string_view text, size_t pos, size_t length) {
+  size_t end = pos + length;
+  while (end < text.size()) {
+    const CharClass c = ClassOfByte(text[end]);
+    if (c == CharClass::kWord) {
+      ++end;  // the common case, without decoding
+      continue;
+    }
+    size_t l = 0;
+    if (c == CharClass::kNonAscii &&
+        ClassifyNonAscii(text, end, &l) == CharClass::kWord) {
+      end += l;
+      continue;
+    }
+    break;
+  }
+  if (end == text.size() || text[end] != '.') {
+    return end;
+  }
+  // Initialisms: single letters joined by dots, "U.S." and "U.N.".
+  if (end - pos == 1 && end + 1 < text.size()) {
+    size_t scan = end;
+    while (scan + 1 < text.size() && text[scan] == '.' &&
+           absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 1])) &&
+           (scan + 2 == text.size() ||
+            !absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 2])))) {
+      scan += 2;
+    }
+    if (scan > end && scan < text.size() && text[scan] == '.') {
+      end = scan + 1;
+    } else if (scan > end) {
+      end = scan;
+    }
+  }
+  if (end < text.size() && text[end] == '.' && end - pos <= 4 &&
+      IsAbbreviation(text.substr(pos, end - pos))) {
+    ++end;
+  }
+  return end;
 }
 
 }  // namespace
@@ -161,77 +201,38 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
   while (pos < text.size()) {
     size_t length = 0;
     const CharClass cls = Classify(text, pos, &length);
-    if (cls == CharClass::kSpace) {
-      pos += length;
-      continue;
-    }
-    if (cls == CharClass::kPunct) {
-      push(pos, pos + length, /*word=*/false);
-      pos += length;
-      continue;
-    }
-    if (cls == CharClass::kApostrophe) {
-      // "'s" after a word is a possessive token; other apostrophes are
-      // punctuation.
-      size_t next_length = 0;
-      const bool possessive =
-          count > 0 && tokens[count - 1].end == pos &&
-          pos + length < text.size() &&
-          (text[pos + length] == 's' || text[pos + length] == 'S') &&
-          (pos + length + 1 == text.size() ||
-           Classify(text, pos + length + 1, &next_length) != CharClass::kWord);
-      const size_t end = possessive ? pos + length + 1 : pos + length;
-      push(pos, end, /*word=*/false);
-      pos = end;
-      continue;
-    }
-    // A word: letters, digits and combining marks, with inner dots of
-    // initialisms ("U.S.").
     size_t end = pos + length;
-    while (end < text.size()) {
-      const CharClass c = ClassOfByte(text[end]);
-      if (c == CharClass::kWord) {
-        ++end;  // the common case, without decoding
+    switch (cls) {
+      case CharClass::kSpace:
+        pos = end;
         continue;
+      case CharClass::kApostrophe: {
+        // "'s" after a word is a possessive token; other apostrophes are
+        // punctuation.
+        size_t next_length = 0;
+        if (count > 0 && tokens[count - 1].end == pos && end < text.size() &&
+            (text[end] == 's' || text[end] == 'S') &&
+            (end + 1 == text.size() ||
+             Classify(text, end + 1, &next_length) != CharClass::kWord)) {
+          ++end;
+        }
+        break;
       }
-      size_t l = 0;
-      if (c == CharClass::kNonAscii &&
-          ClassifyNonAscii(text, end, &l) == CharClass::kWord) {
-        end += l;
-        continue;
-      }
-      break;
+      case CharClass::kWord:
+        end = WordEnd(text, pos, length);
+        // "didn't": split before "n't".
+        if (end + 2 <= text.size() && text[end] == '\'' &&
+            text[end + 1] == 't' && end > pos + 1 &&
+            (text[end - 1] == 'n' || text[end - 1] == 'N')) {
+          push(pos, end - 1, /*word=*/true);
+          pos = end - 1;
+          end += 2;
+        }
+        break;
+      default:
+        break;
     }
-    // Initialisms: single letters joined by dots, "U.S." and "U.N.".
-    if (end - pos == 1 && end + 1 < text.size() && text[end] == '.') {
-      size_t scan = end;
-      while (
-          scan + 1 < text.size() && text[scan] == '.' &&
-          absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 1])) &&
-          (scan + 2 == text.size() ||
-           !absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 2])))) {
-        scan += 2;
-      }
-      if (scan > end && scan < text.size() && text[scan] == '.') {
-        end = scan + 1;
-      } else if (scan > end) {
-        end = scan;
-      }
-    }
-    if (end < text.size() && text[end] == '.' && end - pos <= 4 &&
-        IsAbbreviation(text.substr(pos, end - pos))) {
-      ++end;
-    }
-    // "didn't": split before "n't".
-    if (end + 2 <= text.size() && end > pos + 1 &&
-        (text[end - 1] == 'n' || text[end - 1] == 'N') &&
-        text.substr(end, 2) == "'t") {
-      push(pos, end - 1, /*word=*/true);
-      push(end - 1, end + 2, /*word=*/true);
-      pos = end + 2;
-      continue;
-    }
-    push(pos, end, /*word=*/true);
+    push(pos, end, cls == CharClass::kWord);
     pos = end;
   }
   tokens.resize(count);
