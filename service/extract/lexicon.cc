@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_split.h"
 
 namespace attache::extract {
@@ -346,6 +345,70 @@ constexpr auto kNameStopWords = std::to_array<absl::string_view>({
     "next",      "both",    "after",      "before",    "while",   "as",
 });
 
+// A read-only map from lexicon words to values, built once: open addressing
+// on a hash of a word's length and first, middle and last bytes, which is
+// cheaper than a general-purpose hash map's probe and spreads the lexicons'
+// few hundred words well enough. Every token is looked up in several of
+// these.
+template <typename Value>
+class WordTable {
+ public:
+  // Room for `capacity` distinct words.
+  explicit WordTable(size_t capacity) {
+    while ((size_t{1} << bits_) < 4 * capacity) {
+      ++bits_;
+    }
+    slots_.resize(size_t{1} << bits_);
+  }
+
+  // The value of `word`, value-initialised when it is new. `word` must
+  // outlive the table and be non-empty.
+  Value& operator[](absl::string_view word) {
+    size_t i = Index(word);
+    while (!slots_[i].word.empty() && slots_[i].word != word) {
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    slots_[i].word = word;
+    return slots_[i].value;
+  }
+
+  // The value of `word`, or nullptr.
+  const Value* Find(absl::string_view word) const {
+    if (word.empty()) {
+      return nullptr;
+    }
+    for (size_t i = Index(word); !slots_[i].word.empty();
+         i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].word == word) {
+        return &slots_[i].value;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Slot {
+    absl::string_view word;  // empty: a free slot
+    Value value{};
+  };
+
+  // The home slot of a non-empty word: the top bits of a multiplicative
+  // hash.
+  size_t Index(absl::string_view word) const {
+    const auto byte = [word](size_t i) {
+      return static_cast<uint32_t>(static_cast<unsigned char>(word[i]));
+    };
+    const uint32_t key = static_cast<uint32_t>(word.size()) ^ byte(0) << 8 ^
+                         byte(word.size() / 2) << 16 ^
+                         byte(word.size() - 1) << 24;
+    return (key * 2654435769u) >> (32 - bits_);
+  }
+
+  int bits_ = 4;
+  // 2^bits_ slots, at most a quarter of them used.
+  std::vector<Slot> slots_;
+};
+
 // Phrases of a table indexed by first word. Entry has a `phrase` member.
 template <typename Entry>
 class PhraseIndex {
@@ -362,7 +425,7 @@ class PhraseIndex {
     const Entry* entry;
     std::vector<absl::string_view> words;
   };
-  absl::flat_hash_map<absl::string_view, std::vector<Phrase>> by_first_word_;
+  WordTable<std::vector<Phrase>> by_first_word_;
   // Most tokens start no phrase: their first byte and length reject them
   // before hashing.
   std::bitset<256> first_bytes_;
@@ -371,20 +434,20 @@ class PhraseIndex {
 };
 
 template <typename Entry>
-PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries) {
+PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries)
+    : by_first_word_(entries.size()) {
   for (const Entry& entry : entries) {
     std::vector<absl::string_view> words = absl::StrSplit(entry.phrase, ' ');
     const absl::string_view first = words.front();
     first_bytes_.set(static_cast<unsigned char>(first.front()));
     min_first_size_ = std::min(min_first_size_, first.size());
     max_first_size_ = std::max(max_first_size_, first.size());
-    by_first_word_[first].push_back({&entry, std::move(words)});
-  }
-  for (auto& [first, phrases] : by_first_word_) {
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const Phrase& a, const Phrase& b) {
-                       return a.words.size() > b.words.size();
-                     });
+    // Longest phrase first, table order among equals.
+    std::vector<Phrase>& phrases = by_first_word_[first];
+    const auto shorter = std::find_if(
+        phrases.begin(), phrases.end(),
+        [&](const Phrase& p) { return p.words.size() < words.size(); });
+    phrases.insert(shorter, {&entry, std::move(words)});
   }
 }
 
@@ -399,11 +462,11 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
       !first_bytes_.test(static_cast<unsigned char>(first.front()))) {
     return nullptr;
   }
-  const auto it = by_first_word_.find(first);
-  if (it == by_first_word_.end()) {
+  const std::vector<Phrase>* phrases = by_first_word_.Find(first);
+  if (phrases == nullptr) {
     return nullptr;
   }
-  for (const Phrase& phrase : it->second) {
+  for (const Phrase& phrase : *phrases) {
     const size_t n = phrase.words.size();
     if (pos + n > tokens.size()) {
       continue;
@@ -456,7 +519,10 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
 
 uint8_t WordClassesOf(absl::string_view lower_token) {
   static const auto* const kClasses = [] {
-    auto* classes = new absl::flat_hash_map<absl::string_view, uint8_t>();
+    auto* classes = new WordTable<uint8_t>(
+        kGroupNouns.size() + kRoleWords.size() + kClauseBreaks.size() +
+        kReportingVerbs.size() + kSingularPronouns.size() +
+        kPluralPronouns.size() + kNameStopWords.size() + kPluralTitles.size());
     const auto add = [classes](absl::Span<const absl::string_view> words,
                                WordClass word_class) {
       for (const absl::string_view word : words) {
@@ -470,10 +536,15 @@ uint8_t WordClassesOf(absl::string_view lower_token) {
     add(kSingularPronouns, WordClass::kSingularPronoun);
     add(kPluralPronouns, WordClass::kPluralPronoun);
     add(kNameStopWords, WordClass::kNameStopWord);
+    for (const PluralTitleEntry& entry : kPluralTitles) {
+      const absl::string_view first =
+          entry.phrase.substr(0, entry.phrase.find(' '));
+      (*classes)[first] |= static_cast<uint8_t>(WordClass::kPluralTitleStart);
+    }
     return classes;
   }();
-  const auto it = kClasses->find(lower_token);
-  return it == kClasses->end() ? 0 : it->second;
+  const uint8_t* classes = kClasses->Find(lower_token);
+  return classes == nullptr ? 0 : *classes;
 }
 
 bool IsGroupNoun(absl::string_view lower_token) {

@@ -88,9 +88,9 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
 bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
                      size_t* length);
 
-// Word classes of the single-word lists below, as bit flags; Tokenize()
-// stores them on every token (Token::classes) so that per-token checks cost
-// no lookup.
+// Word classes of the single-word lists below (and of the words that start
+// a plural title), as bit flags; Tokenize() stores them on every token
+// (Token::classes) so that per-token checks cost no lookup.
 enum class WordClass : uint8_t {
   kGroupNoun = 1 << 0,
   kRoleWord = 1 << 1,
@@ -99,6 +99,7 @@ enum class WordClass : uint8_t {
   kSingularPronoun = 1 << 4,
   kPluralPronoun = 1 << 5,
   kNameStopWord = 1 << 6,
+  kPluralTitleStart = 1 << 7,  // the first word of a MatchPluralTitle() entry
 };
 
 // The classes of `lower_token`: an OR of WordClass flags.

@@ -98,7 +98,7 @@ class SentenceScanner {
   }
   // The span starting exactly at token i, or nullptr.
   const Span* SpanAt(size_t i) const {
-    const size_t index = span_at_[i];
+    const size_t index = at_[i].span;
     return index == kNone ? nullptr : &spans_[index];
   }
   const Span* SpanEndingAt(size_t end) const {
@@ -151,8 +151,14 @@ class SentenceScanner {
   std::optional<absl::CivilDay> date_;
   std::vector<kb::Mention> kb_mentions_;
   std::vector<Span> spans_;
-  std::vector<size_t> span_at_;
-  std::vector<bool> used_;
+  // Per token (and one past the end): the span starting there, kNone when
+  // none, and whether a pattern consumed it; one vector, so one allocation
+  // per sentence.
+  struct TokenState {
+    size_t span = kNone;
+    bool used = false;
+  };
+  std::vector<TokenState> at_;
   SentenceMentions out_;
 };
 
@@ -195,7 +201,7 @@ std::string SentenceScanner::QualifierBefore(size_t end, size_t* begin) const {
   }
   // "China's": the state span ends before "'s".
   size_t span_end = pos;
-  if (tokens_[pos - 1].lower == "'s") {
+  if (Lower(pos - 1, "'s")) {
     --span_end;
   }
   const Span* span = SpanEndingAt(span_end);
@@ -253,7 +259,7 @@ size_t SentenceScanner::UnknownNameLength(size_t i) const {
   size_t words = 0;
   while (i + n < tokens_.size() && words < 6) {
     const Token& t = tokens_[i + n];
-    if (n > 0 && t.lower == "-" && i + n + 1 < tokens_.size() &&
+    if (n > 0 && Lower(i + n, "-") && i + n + 1 < tokens_.size() &&
         tokens_[i + n + 1].word && tokens_[i + n + 1].begin == t.end) {
       n += 2;
       continue;
@@ -342,7 +348,7 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   // Role words written before the title ("climate envoy") belong to it.
   size_t role_begin = i;
   while (role_begin > 0 && IsRoleWord(tokens_[role_begin - 1].lower) &&
-         SpanAt(role_begin - 1) == nullptr && !used_[role_begin - 1]) {
+         SpanAt(role_begin - 1) == nullptr && !at_[role_begin - 1].used) {
     --role_begin;
   }
   size_t qualifier_begin = role_begin;
@@ -435,10 +441,16 @@ size_t SentenceScanner::PluralTitlePattern(size_t i) {
   }
   // "A, B and C ... their top diplomats": the states coordinated earlier in
   // the sentence.
-  const bool their = Lower(i, "their");
+  // Word classes spare most tokens the string comparison and the lookup.
+  const bool their =
+      HasClass(tokens_[i], WordClass::kPluralPronoun) && Lower(i, "their");
+  const size_t start = their ? i + 1 : i;
+  if (start >= tokens_.size() ||
+      !HasClass(tokens_[start], WordClass::kPluralTitleStart)) {
+    return i;
+  }
   size_t length = 0;
-  const PluralTitleEntry* title =
-      MatchPluralTitle(tokens_, their ? i + 1 : i, &length);
+  const PluralTitleEntry* title = MatchPluralTitle(tokens_, start, &length);
   if (title == nullptr) {
     return i;
   }
@@ -512,15 +524,14 @@ std::vector<std::string> SentenceScanner::CoordinatedStatesBefore(
     if (!states.empty()) {
       // Only ",", "and" and "the" between coordinated states.
       for (size_t t = spans[k].second; t < next_begin; ++t) {
-        if (tokens_[t].lower != "," && tokens_[t].lower != "and" &&
-            tokens_[t].lower != "the") {
+        if (!Lower(t, ",") && !Lower(t, "and") && !Lower(t, "the")) {
           return states;
         }
       }
     }
     states.push_back(codes[k]);
     next_begin = spans[k].first;
-    if (next_begin > 0 && tokens_[next_begin - 1].lower == "the") {
+    if (next_begin > 0 && Lower(next_begin - 1, "the")) {
       --next_begin;
     }
   }
@@ -571,8 +582,7 @@ void SentenceScanner::AddGroups(size_t noun) {
     if (!code.empty()) {
       qualifiers.emplace_back(begin, code);
       pos = begin;
-      if (pos > 0 &&
-          (tokens_[pos - 1].lower == "and" || tokens_[pos - 1].lower == ",")) {
+      if (pos > 0 && (Lower(pos - 1, "and") || Lower(pos - 1, ","))) {
         --pos;
         continue;
       }
@@ -597,7 +607,7 @@ void SentenceScanner::AddGroups(size_t noun) {
     out_.actors.push_back(std::move(mention));
   }
   for (size_t k = pos; k <= noun; ++k) {
-    used_[k] = true;
+    at_[k].used = true;
   }
 }
 
@@ -610,19 +620,19 @@ bool SentenceScanner::IsPlaceContext(size_t i) const {
   }
   size_t prev = i - 1;
   // "in Iran's Tehran": a city after a state named as a place.
-  if (tokens_[prev].lower == "'s" &&
-      std::any_of(out_.places.begin(), out_.places.end(),
-                  [prev](const PlaceMention& p) {
-                    return p.is_state && p.token_end == prev;
-                  })) {
+  if (Lower(prev, "'s") && std::any_of(out_.places.begin(), out_.places.end(),
+                                       [prev](const PlaceMention& p) {
+                                         return p.is_state &&
+                                                p.token_end == prev;
+                                       })) {
     return true;
   }
-  if (tokens_[prev].lower == "the" && prev > 0) {
+  if (Lower(prev, "the") && prev > 0) {
     --prev;
   }
   return std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(),
                    tokens_[prev].lower) != kPlacePrepositions.end() ||
-         tokens_[prev].lower == ",";
+         Lower(prev, ",");
 }
 
 void SentenceScanner::AddPlace(const Span& span) {
@@ -646,15 +656,15 @@ void SentenceScanner::AddPlace(const Span& span) {
 
 SentenceMentions SentenceScanner::Run() {
   kb_mentions_ = kb_.FindMentions(sentence_.text);
-  span_at_.assign(tokens_.size() + 1, kNone);
-  used_.assign(tokens_.size() + 1, false);
+  at_.resize(tokens_.size() + 1);
+  spans_.reserve(kb_mentions_.size());
   for (const kb::Mention& m : kb_mentions_) {
     const size_t begin = TokenAtOrAfter(tokens_, m.begin);
     size_t end = TokenAtOrAfter(tokens_, m.end);
     if (begin >= tokens_.size() || begin >= end) {
       continue;
     }
-    if (span_at_[begin] != kNone) {
+    if (at_[begin].span != kNone) {
       continue;
     }
     // "He", "May", "Will": a common word read as a one-word name.
@@ -666,18 +676,19 @@ SentenceMentions SentenceScanner::Run() {
          IsSingularPersonPronoun(tokens_[begin].lower))) {
       continue;
     }
-    span_at_[begin] = spans_.size();
+    at_[begin].span = spans_.size();
     spans_.push_back({begin, end, &m});
   }
   for (size_t i = 0; i < tokens_.size();) {
-    if (used_[i]) {
+    if (at_[i].used) {
       ++i;
       continue;
     }
     const Token& t = tokens_[i];
+    const absl::string_view lower = t.lower;
     if (const size_t next = PluralTitlePattern(i); next != i) {
       for (size_t k = i; k < next; ++k) {
-        used_[k] = true;
+        at_[k].used = true;
       }
       i = next;
       continue;
@@ -686,7 +697,7 @@ SentenceMentions SentenceScanner::Run() {
     if (span == nullptr) {
       size_t qualifier_begin = i;
       std::string country;
-      if ((t.lower == "counterpart" || t.lower == "peer") &&
+      if ((lower == "counterpart" || lower == "peer") &&
           !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
           !(SpanAt(i + 1) != nullptr &&
             SpanAt(i + 1)->Has(EntityType::kPerson))) {
@@ -706,13 +717,13 @@ SentenceMentions SentenceScanner::Run() {
         m.actor.mention = t.lower;
         out_.actors.push_back(std::move(m));
       } else if (HasClass(t, WordClass::kPluralPronoun) ||
-                 ((t.lower == "the" || t.lower == "both") &&
+                 ((lower == "the" || lower == "both") &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
                    Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&
                   // "the two countries" are states, not the two people.
                   !Lower(i + 2, "countries") && !Lower(i + 2, "nations") &&
                   !Lower(i + 2, "states") && !Lower(i + 2, "governments"))) {
-        const size_t end = t.lower == "the" ? i + 2 : i + 1;
+        const size_t end = lower == "the" ? i + 2 : i + 1;
         out_.actors.push_back(
             ActorMention{.token_begin = i,
                          .token_end = end,
@@ -728,7 +739,7 @@ SentenceMentions SentenceScanner::Run() {
       if (next != i) {
         // Remove stale qualifier entries consumed by the pattern.
         for (size_t k = out_.actors.back().token_begin; k < next; ++k) {
-          used_[k] = true;
+          at_[k].used = true;
         }
         i = next;
         continue;
@@ -823,8 +834,14 @@ SentenceMentions SentenceScanner::Run() {
   auto by_position = [](const auto& a, const auto& b) {
     return a.token_begin < b.token_begin;
   };
-  std::stable_sort(out_.actors.begin(), out_.actors.end(), by_position);
-  std::stable_sort(out_.places.begin(), out_.places.end(), by_position);
+  // Mentions are mostly found in text order; stable_sort would allocate its
+  // buffer even then.
+  if (!std::is_sorted(out_.actors.begin(), out_.actors.end(), by_position)) {
+    std::stable_sort(out_.actors.begin(), out_.actors.end(), by_position);
+  }
+  if (!std::is_sorted(out_.places.begin(), out_.places.end(), by_position)) {
+    std::stable_sort(out_.places.begin(), out_.places.end(), by_position);
+  }
   for (ActorMention& m : out_.actors) {
     if (m.actor.mention.empty()) {
       m.actor.mention = TextOf(m.token_begin, m.token_end);

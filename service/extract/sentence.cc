@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "extract/lexicon.h"
@@ -13,24 +14,46 @@
 namespace attache::extract {
 namespace {
 
-enum class CharClass { kSpace, kWord, kApostrophe, kPunct };
+// kNonAscii only appears in kAsciiClasses: a byte of a multi-byte sequence,
+// which Classify() decodes.
+enum class CharClass : uint8_t {
+  kSpace,
+  kWord,
+  kApostrophe,
+  kPunct,
+  kNonAscii
+};
 
-// Classifies the code point starting at text[pos] and stores its length.
-CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  *length = 1;
-  if (byte < 0x80) {
-    if (absl::ascii_isspace(byte)) {
-      return CharClass::kSpace;
+// The class of every byte, ASCII as absl::ascii_isspace / ascii_isalnum
+// define them.
+constexpr std::array<CharClass, 256> MakeAsciiClasses() {
+  std::array<CharClass, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      classes[c] = CharClass::kNonAscii;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      classes[c] = CharClass::kSpace;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9')) {
+      classes[c] = CharClass::kWord;
+    } else if (c == '\'') {
+      classes[c] = CharClass::kApostrophe;
+    } else {
+      classes[c] = CharClass::kPunct;
     }
-    if (absl::ascii_isalnum(byte)) {
-      return CharClass::kWord;
-    }
-    if (byte == '\'') {
-      return CharClass::kApostrophe;
-    }
-    return CharClass::kPunct;
   }
+  return classes;
+}
+constexpr std::array<CharClass, 256> kAsciiClasses = MakeAsciiClasses();
+
+CharClass ClassOfByte(char c) {
+  return kAsciiClasses[static_cast<unsigned char>(c)];
+}
+
+// Classify() of a code point beyond ASCII, which needs ICU: out of line, so
+// that the ASCII case inlines.
+ABSL_ATTRIBUTE_NOINLINE CharClass ClassifyNonAscii(absl::string_view text,
+                                                   size_t pos, size_t* length) {
   auto i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -51,14 +74,18 @@ CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
   return CharClass::kPunct;
 }
 
-bool StartsUpper(absl::string_view text) {
-  if (text.empty()) {
-    return false;
+// Classifies the code point starting at text[pos] and stores its length.
+CharClass Classify(absl::string_view text, size_t pos, size_t* length) {
+  const CharClass cls = ClassOfByte(text[pos]);
+  if (cls != CharClass::kNonAscii) {
+    *length = 1;
+    return cls;
   }
-  const auto byte = static_cast<unsigned char>(text[0]);
-  if (byte < 0x80) {
-    return absl::ascii_isupper(byte);
-  }
+  return ClassifyNonAscii(text, pos, length);
+}
+
+// True when the non-ASCII code point that starts `text` is upper-case.
+ABSL_ATTRIBUTE_NOINLINE bool StartsUpperNonAscii(absl::string_view text) {
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -66,125 +93,149 @@ bool StartsUpper(absl::string_view text) {
 }
 
 // Abbreviations whose final dot belongs to the word.
-bool IsAbbreviation(absl::string_view lower) {
+bool IsAbbreviation(absl::string_view word) {
   static constexpr auto kAbbreviations = std::to_array<absl::string_view>(
       {"mr",   "mrs",  "ms",  "dr",  "st",   "jan", "feb", "mar", "apr",
        "jun",  "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "gen",
        "lt",   "col",  "sen", "rep", "gov",  "jr",  "sr",  "no",  "vs",
        "prof", "capt", "maj", "adm", "amb",  "pres"});
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations),
-                   lower) != std::end(kAbbreviations);
+  return std::any_of(
+      std::begin(kAbbreviations), std::end(kAbbreviations),
+      [word](absl::string_view a) { return absl::EqualsIgnoreCase(a, word); });
 }
 
-void PushToken(absl::string_view text, size_t begin, size_t end,
-               std::vector<Token>* tokens) {
-  Token& token = tokens->emplace_back();
-  token.begin = static_cast<uint32_t>(begin);
-  token.end = static_cast<uint32_t>(end);
-  absl::string_view piece = text.substr(begin, end - begin);
-  if (absl::StartsWith(piece, "\xE2\x80\x99") ||
-      absl::StartsWith(piece, "\xE2\x80\x98")) {
-    token.lower.assign(1, '\'');
+// Writes the token text[begin, end) into *token, whose `lower` keeps its
+// capacity from an earlier sentence. `word`: it starts with a letter, digit
+// or combining mark.
+void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
+               Token* token) {
+  token->begin = static_cast<uint32_t>(begin);
+  token->end = static_cast<uint32_t>(end);
+  token->word = word;
+  absl::string_view piece(text.data() + begin, end - begin);
+  const auto first = static_cast<unsigned char>(piece[0]);
+  token->capitalized = word && (first < 0x80 ? absl::ascii_isupper(first)
+                                             : StartsUpperNonAscii(piece));
+  // Curly apostrophes fold to ASCII ("’s" -> "'s").
+  const bool curly =
+      first == 0xE2 && (absl::StartsWith(piece, "\xE2\x80\x99") ||
+                        absl::StartsWith(piece, "\xE2\x80\x98"));
+  if (curly) {
     piece.remove_prefix(3);
   }
-  const size_t prefix = token.lower.size();
-  token.lower.resize(prefix + piece.size());
-  std::transform(piece.begin(), piece.end(), token.lower.begin() + prefix,
-                 [](char c) { return absl::ascii_tolower(c); });
-  if (token.lower.size() > 1 && token.lower.back() == '.') {
-    token.lower.pop_back();
+  if ((curly || piece.size() > 1) && absl::EndsWith(piece, ".")) {
+    piece.remove_suffix(1);
   }
-  size_t unused = 0;
-  token.word = Classify(text, begin, &unused) == CharClass::kWord;
-  token.capitalized = token.word && StartsUpper(piece);
+  std::string& lower = token->lower;
+  lower.resize((curly ? 1 : 0) + piece.size());
+  char* out = lower.data();
+  if (curly) {
+    *out++ = '\'';
+  }
+  for (const char c : piece) {
+    *out++ = absl::ascii_tolower(static_cast<unsigned char>(c));
+  }
   // Every lexicon word is spelled in ASCII letters.
-  token.classes = token.word && absl::ascii_isalpha(static_cast<unsigned char>(
-                                    token.lower.front()))
-                      ? WordClassesOf(token.lower)
-                      : 0;
+  token->classes =
+      word && lower[0] >= 'a' && lower[0] <= 'z' ? WordClassesOf(lower) : 0;
+}
+
+// End of the word that starts at `pos` with a character of `length` bytes:
+// letters, digits and combining marks, with the inner and final dots of
+// initialisms ("U.S.") and the final dot of known abbreviations ("Sept.").
+size_t WordEnd(absl::string_view text, size_t pos, size_t length) {
+  size_t end = pos + length;
+  while (end < text.size()) {
+    const CharClass c = ClassOfByte(text[end]);
+    if (c == CharClass::kWord) {
+      ++end;  // the common case, without decoding
+      continue;
+    }
+    size_t l = 0;
+    if (c == CharClass::kNonAscii &&
+        ClassifyNonAscii(text, end, &l) == CharClass::kWord) {
+      end += l;
+      continue;
+    }
+    break;
+  }
+  if (end == text.size() || text[end] != '.') {
+    return end;
+  }
+  // Initialisms: single letters joined by dots, "U.S." and "U.N.".
+  if (end - pos == 1 && end + 1 < text.size()) {
+    size_t scan = end;
+    while (scan + 1 < text.size() && text[scan] == '.' &&
+           absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 1])) &&
+           (scan + 2 == text.size() ||
+            !absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 2])))) {
+      scan += 2;
+    }
+    if (scan > end && scan < text.size() && text[scan] == '.') {
+      end = scan + 1;
+    } else if (scan > end) {
+      end = scan;
+    }
+  }
+  if (end < text.size() && text[end] == '.' && end - pos <= 4 &&
+      IsAbbreviation(text.substr(pos, end - pos))) {
+    ++end;
+  }
+  return end;
 }
 
 }  // namespace
 
 void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
+  // Tokens are overwritten in place, so that their strings keep their
+  // capacity, and the surplus is dropped at the end.
   std::vector<Token>& tokens = *tokens_out;
-  tokens.clear();
+  size_t count = 0;
+  const auto push = [&](size_t begin, size_t end, bool word) {
+    if (count == tokens.size()) {
+      tokens.emplace_back();
+    }
+    FillToken(text, begin, end, word, &tokens[count++]);
+  };
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 0;
     const CharClass cls = Classify(text, pos, &length);
-    if (cls == CharClass::kSpace) {
-      pos += length;
-      continue;
-    }
-    if (cls == CharClass::kPunct) {
-      PushToken(text, pos, pos + length, &tokens);
-      pos += length;
-      continue;
-    }
-    if (cls == CharClass::kApostrophe) {
-      // "'s" after a word is a possessive token; other apostrophes are
-      // punctuation.
-      size_t next_length = 0;
-      const bool possessive =
-          !tokens.empty() && tokens.back().end == pos &&
-          pos + length < text.size() &&
-          (text[pos + length] == 's' || text[pos + length] == 'S') &&
-          (pos + length + 1 == text.size() ||
-           Classify(text, pos + length + 1, &next_length) != CharClass::kWord);
-      const size_t end = possessive ? pos + length + 1 : pos + length;
-      PushToken(text, pos, end, &tokens);
-      pos = end;
-      continue;
-    }
-    // A word: letters and digits, with inner dots of initialisms ("U.S.")
-    // and inner apostrophes other than "'s" ("O'Brien").
-    size_t end = pos;
-    while (end < text.size()) {
-      if (absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) {
-        ++end;  // the common case, without the full classification
+    size_t end = pos + length;
+    switch (cls) {
+      case CharClass::kSpace:
+        pos = end;
         continue;
+      case CharClass::kApostrophe: {
+        // "'s" after a word is a possessive token; other apostrophes are
+        // punctuation.
+        size_t next_length = 0;
+        if (count > 0 && tokens[count - 1].end == pos && end < text.size() &&
+            (text[end] == 's' || text[end] == 'S') &&
+            (end + 1 == text.size() ||
+             Classify(text, end + 1, &next_length) != CharClass::kWord)) {
+          ++end;
+        }
+        break;
       }
-      size_t l = 0;
-      const CharClass c = Classify(text, end, &l);
-      if (c == CharClass::kWord) {
-        end += l;
-        continue;
-      }
-      break;
+      case CharClass::kWord:
+        end = WordEnd(text, pos, length);
+        // "didn't": split before "n't".
+        if (end + 2 <= text.size() && text[end] == '\'' &&
+            text[end + 1] == 't' && end > pos + 1 &&
+            (text[end - 1] == 'n' || text[end - 1] == 'N')) {
+          push(pos, end - 1, /*word=*/true);
+          pos = end - 1;
+          end += 2;
+        }
+        break;
+      default:
+        break;
     }
-    // Initialisms: single letters joined by dots, "U.S." and "U.N.".
-    if (end - pos == 1 && end + 1 < text.size() && text[end] == '.') {
-      size_t scan = end;
-      while (
-          scan + 1 < text.size() && text[scan] == '.' &&
-          absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 1])) &&
-          (scan + 2 == text.size() ||
-           !absl::ascii_isalpha(static_cast<unsigned char>(text[scan + 2])))) {
-        scan += 2;
-      }
-      if (scan > end && scan < text.size() && text[scan] == '.') {
-        end = scan + 1;
-      } else if (scan > end) {
-        end = scan;
-      }
-    }
-    if (end < text.size() && text[end] == '.' && end - pos <= 4 &&
-        IsAbbreviation(absl::AsciiStrToLower(text.substr(pos, end - pos)))) {
-      ++end;
-    }
-    // "didn't": split before "n't".
-    if (end + 2 <= text.size() && end > pos + 1 &&
-        (text[end - 1] == 'n' || text[end - 1] == 'N') &&
-        text.substr(end, 2) == "'t") {
-      PushToken(text, pos, end - 1, &tokens);
-      PushToken(text, end - 1, end + 2, &tokens);
-      pos = end + 2;
-      continue;
-    }
-    PushToken(text, pos, end, &tokens);
+    push(pos, end, cls == CharClass::kWord);
     pos = end;
   }
+  tokens.resize(count);
 }
 
 std::vector<Token> Tokenize(absl::string_view text) {
