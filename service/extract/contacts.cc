@@ -1352,16 +1352,19 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       Visit(t, *status, rules, out);
       continue;
     }
-    std::vector<Participant> participants;
     std::vector<Participant> objects;
+    if (auto k = ObjectAfter(t.end, 4)) {
+      objects = ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart);
+    }
+    std::vector<Participant> participants;
     const bool between = t.end < tokens_.size() && In(t.end, kBetween);
     if (!between) {
       if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
-        AddGroup(GroupOf(*k), ParticipantRole::kCounterpart, &participants);
+        const ActorRun group = GroupOf(*k);
+        // Room for the objects too, added below.
+        participants.reserve(group.last - group.first + 1 + objects.size());
+        AddGroup(group, ParticipantRole::kCounterpart, &participants);
       }
-    }
-    if (auto k = ObjectAfter(t.end, 4)) {
-      objects = ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart);
     }
     // "X spoke to A and B": one call each.
     if (t.entry->kind == ContactKind::kCall && participants.size() == 1 &&
