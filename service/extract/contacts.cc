@@ -1130,9 +1130,8 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     const PlaceMention* place;  // nullptr when only the state is known
   };
   std::vector<Destination> destinations;
-  // States named as places; reserved so that `spots` may point into it.
+  // States named as places.
   std::vector<PlaceMention> states;
-  states.reserve(actors_.size());
   for (const ActorMention& a : actors_) {
     if (a.type != MentionType::kState || a.token_begin < search_from) {
       continue;
