@@ -20,17 +20,10 @@ std::array<absl::string_view, 2> KeyParts(const Actor& actor) {
   return {"group:", actor.country_code};
 }
 
-}  // namespace
-
-std::string KeyOf(const Actor& actor) {
-  const std::array<absl::string_view, 2> parts = KeyParts(actor);
-  return absl::StrCat(parts[0], parts[1]);
-}
-
-int CompareKeys(const Actor& a, const Actor& b) {
-  // Walks both keys piece by piece, as the concatenations would compare.
-  std::array<absl::string_view, 2> x = KeyParts(a);
-  std::array<absl::string_view, 2> y = KeyParts(b);
+// True when the concatenations x[0] + x[1] and y[0] + y[1] are equal,
+// compared piece by piece.
+bool JoinedEqual(std::array<absl::string_view, 2> x,
+                 std::array<absl::string_view, 2> y) {
   size_t i = 0;
   size_t j = 0;
   while (true) {
@@ -41,15 +34,22 @@ int CompareKeys(const Actor& a, const Actor& b) {
       ++j;
     }
     if (i == x.size() || j == y.size()) {
-      return static_cast<int>(i < x.size()) - static_cast<int>(j < y.size());
+      return i == x.size() && j == y.size();
     }
     const size_t n = std::min(x[i].size(), y[j].size());
-    if (const int c = x[i].substr(0, n).compare(y[j].substr(0, n)); c != 0) {
-      return c;
+    if (x[i].substr(0, n) != y[j].substr(0, n)) {
+      return false;
     }
     x[i].remove_prefix(n);
     y[j].remove_prefix(n);
   }
+}
+
+}  // namespace
+
+std::string KeyOf(const Actor& actor) {
+  const std::array<absl::string_view, 2> parts = KeyParts(actor);
+  return absl::StrCat(parts[0], parts[1]);
 }
 
 bool SameKey(const Actor& a, const Actor& b) {
@@ -61,7 +61,8 @@ bool SameKey(const Actor& a, const Actor& b) {
   if (x[0].size() + x[1].size() != y[0].size() + y[1].size()) {
     return false;
   }
-  return x[0] == y[0] ? x[1] == y[1] : CompareKeys(a, b) == 0;
+  // Keys of different forms are equal only if an id spells another form.
+  return x[0] == y[0] ? x[1] == y[1] : JoinedEqual(x, y);
 }
 
 const char* ContactKindName(ContactKind kind) {

@@ -53,9 +53,6 @@ struct Actor {
 // its group's code.
 std::string KeyOf(const Actor& actor);
 
-// Three-way comparison of KeyOf(a) and KeyOf(b) (negative, zero or
-// positive), without building the keys.
-int CompareKeys(const Actor& a, const Actor& b);
 // KeyOf(a) == KeyOf(b), without building the keys.
 bool SameKey(const Actor& a, const Actor& b);
 

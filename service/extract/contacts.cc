@@ -297,7 +297,9 @@ class SentenceContacts {
                    const std::vector<Participant>& previous,
                    std::string* last_destination,
                    std::string* last_destination_city,
-                   std::vector<uint64_t>* lists, std::vector<bool>* governed)
+                   std::vector<uint64_t>* lists,
+                   std::vector<TimeExpression>* times,
+                   std::vector<bool>* governed)
       : sentence_(sentence),
         tokens_(sentence.tokens),
         actors_(mentions.actors),
@@ -308,6 +310,7 @@ class SentenceContacts {
         last_destination_(last_destination),
         last_destination_city_(last_destination_city),
         lists_(*lists),
+        times_(*times),
         governed_(*governed) {}
 
   void Run(std::vector<ContactCandidate>* out);
@@ -328,6 +331,9 @@ class SentenceContacts {
   std::optional<size_t> ObjectAfter(size_t token, size_t max_gap) const;
   std::vector<Participant> ToParticipants(ActorRun group,
                                           ParticipantRole role) const;
+  // Appends the participants of `group` not yet in *to.
+  void AddGroup(ActorRun group, ParticipantRole role,
+                std::vector<Participant>* to) const;
   bool InTime(size_t token) const;
   bool InActor(size_t token) const;
   // True when the place at token `begin` is one left behind ("outside of
@@ -379,7 +385,7 @@ class SentenceContacts {
   bool In(size_t i, uint64_t lists) const { return (lists_[i] & lists) != 0; }
 
   std::vector<uint64_t>& lists_;  // WordListsOf() of each token
-  std::vector<TimeExpression> times_;
+  std::vector<TimeExpression>& times_;
   std::vector<TriggerMatch> triggers_;
   std::vector<bool>& governed_;  // of each actor: object of a preposition
 };
@@ -663,9 +669,33 @@ std::vector<Participant> SentenceContacts::ToParticipants(
       out.insert(out.end(), previous_.begin(), previous_.end());
       continue;
     }
-    out.push_back({actors_[k].actor, role});
+    out.emplace_back(actors_[k].actor, role);
   }
   return out;
+}
+
+// Appends a participant for `actor` unless *to has one of its key.
+void AddParticipant(const Actor& actor, ParticipantRole role,
+                    std::vector<Participant>* to) {
+  if (std::none_of(to->begin(), to->end(), [&actor](const Participant& q) {
+        return SameKey(q.actor, actor);
+      })) {
+    to->emplace_back(actor, role);  // no temporary to move from
+  }
+}
+
+void SentenceContacts::AddGroup(ActorRun group, ParticipantRole role,
+                                std::vector<Participant>* to) const {
+  to->reserve(to->size() + group.last - group.first + 1);
+  for (size_t k = group.first; k <= group.last; ++k) {
+    if (actors_[k].type == MentionType::kPluralPronoun) {
+      for (const Participant& p : previous_) {
+        AddParticipant(p.actor, p.role, to);
+      }
+      continue;
+    }
+    AddParticipant(actors_[k].actor, role, to);
+  }
 }
 
 // Moves the participants of `add` not yet in *to to its end.
@@ -1064,8 +1094,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       }
       if (auto k = ObjectAfter(i + 1, 2)) {
         const ActorRun group = GroupOf(*k);
-        AddParticipants(ToParticipants(group, ParticipantRole::kVisitor),
-                        &visitors);
+        AddGroup(group, ParticipantRole::kVisitor, &visitors);
         if (t.entry->form != TriggerForm::kFollowed) {
           search_from = actors_[group.last].token_end;
         }
@@ -1075,8 +1104,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
   if (visitors.empty() || t.entry->form == TriggerForm::kFollowed) {
     if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
-      AddParticipants(ToParticipants(GroupOf(*k), ParticipantRole::kVisitor),
-                      &visitors);
+      AddGroup(GroupOf(*k), ParticipantRole::kVisitor, &visitors);
     }
   }
   // Only people and groups travel.
@@ -1102,9 +1130,8 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
     const PlaceMention* place;  // nullptr when only the state is known
   };
   std::vector<Destination> destinations;
-  // States named as places; reserved so that `spots` may point into it.
+  // States named as places.
   std::vector<PlaceMention> states;
-  states.reserve(actors_.size());
   for (const ActorMention& a : actors_) {
     if (a.type != MentionType::kState || a.token_begin < search_from) {
       continue;
@@ -1287,7 +1314,7 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
   for (TriggerMatch& t : triggers_) {
     t.venue = IsVenueEvent(t);
   }
-  times_ = FindTimeExpressions(sentence_);
+  FindTimeExpressions(sentence_, &times_);
   MarkGoverned();
   const TriggerMatch* last_visit = nullptr;
   ContactStatus last_visit_status = ContactStatus::kOccurred;
@@ -1324,18 +1351,19 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
       Visit(t, *status, rules, out);
       continue;
     }
-    std::vector<Participant> participants;
     std::vector<Participant> objects;
+    if (auto k = ObjectAfter(t.end, 4)) {
+      objects = ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart);
+    }
+    std::vector<Participant> participants;
     const bool between = t.end < tokens_.size() && In(t.end, kBetween);
     if (!between) {
       if (auto k = AgentBefore(t.begin, t.entry->form == TriggerForm::kNoun)) {
-        AddParticipants(
-            ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart),
-            &participants);
+        const ActorRun group = GroupOf(*k);
+        // Room for the objects too, added below.
+        participants.reserve(group.last - group.first + 1 + objects.size());
+        AddGroup(group, ParticipantRole::kCounterpart, &participants);
       }
-    }
-    if (auto k = ObjectAfter(t.end, 4)) {
-      objects = ToParticipants(GroupOf(*k), ParticipantRole::kCounterpart);
     }
     // "X spoke to A and B": one call each.
     if (t.entry->kind == ContactKind::kCall && participants.size() == 1 &&
@@ -1416,7 +1444,7 @@ void ContactFinder::AddSentence(const Sentence& sentence,
   const size_t before = out->size();
   SentenceContacts(sentence, mentions, published_, debug_,
                    previous_participants_, &last_destination_,
-                   &last_destination_city_, &word_lists_, &governed_)
+                   &last_destination_city_, &word_lists_, &times_, &governed_)
       .Run(out);
   if (previous_day_.has_value()) {
     DateSameDayContacts(sentence, *previous_day_, out->begin() + before,

@@ -203,12 +203,13 @@ void CorefResolver::AddLastNameMentions(const Sentence& sentence,
 void CorefResolver::Resolve(const Sentence& sentence,
                             SentenceMentions* mentions) {
   AddLastNameMentions(sentence, mentions);
-  std::vector<ActorMention> kept;
-  kept.reserve(mentions->actors.size());
+  // Compacts in place: actors[0, kept) are the mentions kept so far.
+  std::vector<ActorMention>& actors = mentions->actors;
+  size_t kept = 0;
   const ActorMention* last_person = nullptr;
   const auto& tokens = sentence.tokens;
-  for (size_t k = 0; k < mentions->actors.size(); ++k) {
-    ActorMention& m = mentions->actors[k];
+  for (size_t k = 0; k < actors.size(); ++k) {
+    ActorMention& m = actors[k];
     bool keep = true;
     switch (m.type) {
       case MentionType::kSurname:
@@ -228,10 +229,10 @@ void CorefResolver::Resolve(const Sentence& sentence,
         // clause; it names the person before.
         if (m.actor.mention == "him" && last_person != nullptr) {
           referent = nullptr;
-          for (auto& it : std::ranges::reverse_view(kept)) {
-            if (it.type == MentionType::kPerson &&
-                !SamePerson(it.actor, last_person->actor)) {
-              referent = &it.actor;
+          for (size_t j = kept; j-- > 0;) {
+            if (actors[j].type == MentionType::kPerson &&
+                !SamePerson(actors[j].actor, last_person->actor)) {
+              referent = &actors[j].actor;
               break;
             }
           }
@@ -246,13 +247,12 @@ void CorefResolver::Resolve(const Sentence& sentence,
         }
         const bool determiner = IsPossessiveDeterminer(m.actor.mention);
         const bool before_counterpart =
-            k + 1 < mentions->actors.size() &&
-            mentions->actors[k + 1].token_begin == m.token_end;
+            k + 1 < actors.size() && actors[k + 1].token_begin == m.token_end;
         if (before_counterpart && determiner) {
-          if (mentions->actors[k + 1].type == MentionType::kCounterpart) {
+          if (actors[k + 1].type == MentionType::kCounterpart) {
             ActorMention possessor = m;
             possessor.actor = *referent;
-            ResolveCounterpart(&possessor, &mentions->actors[k + 1]);
+            ResolveCounterpart(&possessor, &actors[k + 1]);
           }
           keep = false;
           break;
@@ -292,15 +292,18 @@ void CorefResolver::Resolve(const Sentence& sentence,
     if (!keep) {
       continue;
     }
-    kept.push_back(std::move(m));
-    if (kept.back().type == MentionType::kPerson) {
-      last_person = &kept.back();
-      Remember(kept.back());
+    if (kept != k) {
+      actors[kept] = std::move(m);
+    }
+    const ActorMention& stored = actors[kept++];
+    if (stored.type == MentionType::kPerson) {
+      last_person = &stored;
+      Remember(stored);
     }
   }
-  // `last_person` may dangle after reallocation; it is not used below.
-  mentions->actors = std::move(kept);
-  for (const ActorMention& m : mentions->actors) {
+  actors.erase(actors.begin() + static_cast<std::ptrdiff_t>(kept),
+               actors.end());
+  for (const ActorMention& m : actors) {
     if (m.type == MentionType::kPerson) {
       last_subject_ = m.actor;
       break;

@@ -185,5 +185,25 @@ TEST(MergeTest, UndatedMentionsOfNearbyPlacesMerge) {
   EXPECT_EQ(MergeContacts(std::move(in)).size(), 1u);
 }
 
+TEST(MergeTest, SameKeyAgreesWithKeyOf) {
+  const std::vector<Actor> actors = {
+      {.id = "wang-yi", .name = "Wang Yi"},
+      {.id = "wang-yi"},
+      {.name = "Wang Yi"},
+      {.name = "Wang Yi", .country_code = "CHN"},
+      {.kind = ActorKind::kGroup, .country_code = "CHN"},
+      {.kind = ActorKind::kGroup, .country_code = "USA"},
+      {.id = "name:Wang Yi"},  // an id spelling another form's key
+      {.id = "group:CHN"},
+      {.id = "group:CH"},
+  };
+  for (const Actor& a : actors) {
+    for (const Actor& b : actors) {
+      EXPECT_EQ(SameKey(a, b), KeyOf(a) == KeyOf(b))
+          << KeyOf(a) << " vs " << KeyOf(b);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace attache::extract

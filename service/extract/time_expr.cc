@@ -393,6 +393,13 @@ int WeekdayIndex(absl::CivilDay day) {
 
 std::vector<TimeExpression> FindTimeExpressions(const Sentence& sentence) {
   std::vector<TimeExpression> found;
+  FindTimeExpressions(sentence, &found);
+  return found;
+}
+
+void FindTimeExpressions(const Sentence& sentence,
+                         std::vector<TimeExpression>* found) {
+  found->clear();
   const absl::Span<const Token> tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size();) {
     if (!MayStartExpression(tokens[i])) {
@@ -409,10 +416,9 @@ std::vector<TimeExpression> FindTimeExpressions(const Sentence& sentence) {
     e.token_end = i + n;
     e.text = sentence.text.substr(tokens[i].begin,
                                   tokens[i + n - 1].end - tokens[i].begin);
-    found.push_back(std::move(e));
+    found->push_back(std::move(e));
     i += n;
   }
-  return found;
 }
 
 TimeSpec ResolveTime(const TimeExpression& e,

@@ -58,6 +58,9 @@ struct TimeExpression {
 
 // Every time expression of `sentence`, in text order, non-overlapping.
 std::vector<TimeExpression> FindTimeExpressions(const Sentence& sentence);
+// The same, replacing *found (whose capacity is reused across sentences).
+void FindTimeExpressions(const Sentence& sentence,
+                         std::vector<TimeExpression>* found);
 
 // Resolves `expression` against `published`; `future` says whether the event
 // it dates lies after publication (planned or speculated).
