@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 
 namespace attache::extract {
@@ -457,7 +458,15 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
   if (pos >= tokens.size()) {
     return nullptr;
   }
-  const std::string& first = tokens[pos].lower;
+  // Tokenize() classified the words that start with an ASCII letter: those
+  // that start no phrase of any table need no lookup.
+  const Token& token = tokens[pos];
+  if (token.word &&
+      absl::ascii_isalpha(static_cast<unsigned char>(token.lower[0])) &&
+      !HasClass(token, WordClass::kPhraseStart)) {
+    return nullptr;
+  }
+  const std::string& first = token.lower;
   if (first.size() < min_first_size_ || first.size() > max_first_size_ ||
       !first_bytes_.test(static_cast<unsigned char>(first.front()))) {
     return nullptr;
@@ -517,33 +526,45 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
   return kIndex->Match(tokens, pos, length);
 }
 
-uint8_t WordClassesOf(absl::string_view lower_token) {
+uint16_t WordClassesOf(absl::string_view lower_token) {
   static const auto* const kClasses = [] {
-    auto* classes = new WordTable<uint8_t>(
+    auto* classes = new WordTable<uint16_t>(
         kGroupNouns.size() + kRoleWords.size() + kClauseBreaks.size() +
         kReportingVerbs.size() + kSingularPronouns.size() +
-        kPluralPronouns.size() + kNameStopWords.size() + kPluralTitles.size());
-    const auto add = [classes](absl::Span<const absl::string_view> words,
-                               WordClass word_class) {
+        kPluralPronouns.size() + kNameStopWords.size() + kTriggers.size() +
+        kPreCues.size() + kPostCues.size() + kPluralTitles.size() +
+        kSameDayCues.size());
+    const auto add = [classes](absl::string_view word, WordClass word_class) {
+      (*classes)[word] |= static_cast<uint16_t>(word_class);
+    };
+    const auto add_words = [&add](absl::Span<const absl::string_view> words,
+                                  WordClass word_class) {
       for (const absl::string_view word : words) {
-        (*classes)[word] |= static_cast<uint8_t>(word_class);
+        add(word, word_class);
       }
     };
-    add(kGroupNouns, WordClass::kGroupNoun);
-    add(kRoleWords, WordClass::kRoleWord);
-    add(kClauseBreaks, WordClass::kClauseBreak);
-    add(kReportingVerbs, WordClass::kReportingVerb);
-    add(kSingularPronouns, WordClass::kSingularPronoun);
-    add(kPluralPronouns, WordClass::kPluralPronoun);
-    add(kNameStopWords, WordClass::kNameStopWord);
-    for (const PluralTitleEntry& entry : kPluralTitles) {
-      const absl::string_view first =
-          entry.phrase.substr(0, entry.phrase.find(' '));
-      (*classes)[first] |= static_cast<uint8_t>(WordClass::kPluralTitleStart);
-    }
+    add_words(kGroupNouns, WordClass::kGroupNoun);
+    add_words(kRoleWords, WordClass::kRoleWord);
+    add_words(kClauseBreaks, WordClass::kClauseBreak);
+    add_words(kReportingVerbs, WordClass::kReportingVerb);
+    add_words(kSingularPronouns, WordClass::kSingularPronoun);
+    add_words(kPluralPronouns, WordClass::kPluralPronoun);
+    add_words(kNameStopWords, WordClass::kNameStopWord);
+    const auto add_first_words = [&add](const auto& entries,
+                                        WordClass word_class) {
+      for (const auto& entry : entries) {
+        add(entry.phrase.substr(0, entry.phrase.find(' ')), word_class);
+      }
+    };
+    add_first_words(kPluralTitles, WordClass::kPluralTitleStart);
+    add_first_words(kTriggers, WordClass::kPhraseStart);
+    add_first_words(kPreCues, WordClass::kPhraseStart);
+    add_first_words(kPostCues, WordClass::kPhraseStart);
+    add_first_words(kPluralTitles, WordClass::kPhraseStart);
+    add_first_words(kSameDayCues, WordClass::kPhraseStart);
     return classes;
   }();
-  const uint8_t* classes = kClasses->Find(lower_token);
+  const uint16_t* classes = kClasses->Find(lower_token);
   return classes == nullptr ? 0 : *classes;
 }
 

@@ -88,10 +88,11 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
 bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
                      size_t* length);
 
-// Word classes of the single-word lists below (and of the words that start
-// a plural title), as bit flags; Tokenize() stores them on every token
-// (Token::classes) so that per-token checks cost no lookup.
-enum class WordClass : uint8_t {
+// Word classes of the single-word lists below and of the first words of the
+// phrase tables above, as bit flags; Tokenize() stores them on every word
+// that starts with an ASCII letter (Token::classes) so that per-token checks
+// cost no lookup.
+enum class WordClass : uint16_t {
   kGroupNoun = 1 << 0,
   kRoleWord = 1 << 1,
   kClauseBreak = 1 << 2,
@@ -100,13 +101,14 @@ enum class WordClass : uint8_t {
   kPluralPronoun = 1 << 5,
   kNameStopWord = 1 << 6,
   kPluralTitleStart = 1 << 7,  // the first word of a MatchPluralTitle() entry
+  kPhraseStart = 1 << 8,       // the first word of any phrase-table entry
 };
 
 // The classes of `lower_token`: an OR of WordClass flags.
-uint8_t WordClassesOf(absl::string_view lower_token);
+uint16_t WordClassesOf(absl::string_view lower_token);
 
-inline bool HasClass(uint8_t classes, WordClass word_class) {
-  return (classes & static_cast<uint8_t>(word_class)) != 0;
+inline bool HasClass(uint16_t classes, WordClass word_class) {
+  return (classes & static_cast<uint16_t>(word_class)) != 0;
 }
 inline bool HasClass(const Token& token, WordClass word_class) {
   return HasClass(token.classes, word_class);

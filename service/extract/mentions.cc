@@ -784,9 +784,10 @@ SentenceMentions SentenceScanner::Run() {
       i = span->token_end;
       continue;
     }
-    if (IsPlaceContext(i) || span->First(EntityType::kPlace, {}) != nullptr) {
+    const bool place_context = IsPlaceContext(i);
+    if (place_context || span->First(EntityType::kPlace, {}) != nullptr) {
       const bool place_reading =
-          IsPlaceContext(i) ||
+          place_context ||
           span->First(EntityType::kState, {MentionForm::kMetonym}) == nullptr;
       if (place_reading &&
           (span->Has(EntityType::kPlace) || span->Has(EntityType::kState))) {

@@ -14,7 +14,7 @@
 namespace attache::extract {
 namespace {
 
-// kNonAscii only appears in kAsciiClasses: a byte of a multi-byte sequence,
+// kNonAscii only appears in kByteClasses: a byte of a multi-byte sequence,
 // which Classify() decodes.
 enum class CharClass : uint8_t {
   kSpace,
@@ -26,7 +26,7 @@ enum class CharClass : uint8_t {
 
 // The class of every byte, ASCII as absl::ascii_isspace / ascii_isalnum
 // define them.
-constexpr std::array<CharClass, 256> MakeAsciiClasses() {
+constexpr std::array<CharClass, 256> MakeByteClasses() {
   std::array<CharClass, 256> classes{};
   for (int c = 0; c < 256; ++c) {
     if (c >= 0x80) {
@@ -44,10 +44,10 @@ constexpr std::array<CharClass, 256> MakeAsciiClasses() {
   }
   return classes;
 }
-constexpr std::array<CharClass, 256> kAsciiClasses = MakeAsciiClasses();
+constexpr std::array<CharClass, 256> kByteClasses = MakeByteClasses();
 
 CharClass ClassOfByte(char c) {
-  return kAsciiClasses[static_cast<unsigned char>(c)];
+  return kByteClasses[static_cast<unsigned char>(c)];
 }
 
 // Classify() of a code point beyond ASCII, which needs ICU: out of line, so
@@ -99,9 +99,12 @@ bool IsAbbreviation(absl::string_view word) {
        "jun",  "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "gen",
        "lt",   "col",  "sen", "rep", "gov",  "jr",  "sr",  "no",  "vs",
        "prof", "capt", "maj", "adm", "amb",  "pres"});
-  return std::any_of(
-      std::begin(kAbbreviations), std::end(kAbbreviations),
-      [word](absl::string_view a) { return absl::EqualsIgnoreCase(a, word); });
+  // The size test spares most entries the out-of-line comparison.
+  return std::any_of(std::begin(kAbbreviations), std::end(kAbbreviations),
+                     [word](absl::string_view a) {
+                       return a.size() == word.size() &&
+                              absl::EqualsIgnoreCase(a, word);
+                     });
 }
 
 // Writes the token text[begin, end) into *token, whose `lower` keeps its

@@ -27,7 +27,9 @@ struct Token {
   std::string lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
-  uint8_t classes = 0;       // WordClass flags of `lower` (extract/lexicon.h)
+  // WordClass flags of `lower` (extract/lexicon.h) when the token is a word
+  // starting with an ASCII letter, else 0.
+  uint16_t classes = 0;
 };
 
 struct Sentence {
