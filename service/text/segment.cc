@@ -199,14 +199,15 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
   if (before.data() == text.data() + begin && IsListMarker(before)) {
     return false;
   }
-  if (IsTitleAbbreviation(before) || IsInnerAbbreviation(before)) {
+  const uint8_t lists = ListsOf(before);
+  if ((lists & (kTitleAbbreviations | kInnerAbbreviations)) != 0) {
     return false;
   }
-  if (first_char.digit && IsNumberAbbreviation(before)) {
+  if (first_char.digit && (lists & kNumberAbbreviations) != 0) {
     return false;
   }
   const bool ambiguous = IsInitial(before) || absl::StrContains(before, '.') ||
-                         IsAmbiguousAbbreviation(before);
+                         (lists & kAmbiguousAbbreviations) != 0;
   if (!ambiguous) {
     return true;
   }

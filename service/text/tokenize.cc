@@ -273,17 +273,18 @@ AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
     }
   }
   int upper = 0;
-  bool lower = false;
+  uint8_t seen = 0;
   size_t end = pos;
   for (; end < text.size(); ++end) {
     const uint8_t bits = BitsOf(text[end]);
     if ((bits & kAlnumByte) == 0) {
       break;
     }
-    lower = lower || (bits & kLowerByte) != 0;
+    seen |= bits;
     upper += bits & kUpperByte;
   }
-  return {end, CaseOfCounts(upper, lower ? 1 : 0, first_upper)};
+  return {end,
+          CaseOfCounts(upper, (seen & kLowerByte) != 0 ? 1 : 0, first_upper)};
 }
 
 // The end of the token at `pos`, which starts with an ASCII letter, when the
