@@ -418,7 +418,7 @@ bool AddressesReader(absl::string_view text) {
     }
   }
   for (; pos < text.size(); ++pos) {
-    if (YouAt(text, pos)) {
+    if ((text[pos] | 0x20) == 'y' && YouAt(text, pos)) {
       return true;
     }
   }

@@ -199,7 +199,9 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
   if (before.data() == text.data() + begin && IsListMarker(before)) {
     return false;
   }
-  const uint8_t lists = ListsOf(before);
+  // Only the abbreviation lists matter here.
+  const uint8_t lists =
+      before.size() <= kMaxAbbreviationSize ? ListsOf(before) : 0;
   if ((lists & (kTitleAbbreviations | kInnerAbbreviations)) != 0) {
     return false;
   }

@@ -228,7 +228,8 @@ LetterCase CaseOf(absl::string_view text) {
 
 // True when the period at `pos` after `word` belongs to the word.
 bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
-  if (pos >= text.size() || text[pos] != '.') {
+  if (pos >= text.size() || text[pos] != '.' ||
+      word.size() > kMaxAbbreviationSize) {
     return false;
   }
   const uint8_t lists = ListsOf(word);
@@ -344,13 +345,6 @@ size_t TokenEnd(absl::string_view text, size_t pos, bool space_before,
     *kind = TokenKind::kPunctuation;
     return end;
   }
-  if (c == '.') {
-    *kind = TokenKind::kPunctuation;
-    while (end < text.size() && text[end] == '.') {
-      ++end;
-    }
-    return end;
-  }
   *kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
   return end;
 }
@@ -374,17 +368,20 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
     TokenKind kind = TokenKind::kWord;
     size_t end = 0;
     LetterCase letter_case = LetterCase::kNone;
-    // Fast paths for the common tokens: plain ASCII words and one-byte
-    // punctuation other than periods and apostrophes. A plain word is never
+    // Fast paths for the common tokens: plain ASCII words and ASCII
+    // punctuation other than apostrophes. A plain word is never
     // the "n't" clitic: that one is followed by an apostrophe.
     if ((bits & kLetterByte) != 0) {
       const AsciiWord word = ScanAsciiWord(text, pos);
       end = CommonWordEnd(text, pos, word);
       letter_case = word.letter_case;
-    } else if ((bits & (kDigitByte | kHighByte)) == 0 && c != '.' &&
-               c != '\'') {
+    } else if ((bits & (kDigitByte | kHighByte)) == 0 && c != '\'') {
       kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
       end = pos + 1;
+      // Runs of periods ("...") are one token.
+      while (c == '.' && end < text.size() && text[end] == '.') {
+        ++end;
+      }
     }
     if (end == 0) {
       end = TokenEnd(text, pos, space_before, *tokens, &kind);
