@@ -319,6 +319,10 @@ TextFeatures Measure(absl::string_view text) {
           text.substr(pos - 3, 3) == "www") {
         f.url = true;
       }
+      // The space after a word, as most words have, counts for nothing.
+      if (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+      }
       continue;
     }
     if (role == ByteRole::kDigit) {

@@ -400,8 +400,10 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
       token.sentence_initial = true;
       seen_word = true;
     }
-    space_before = false;
     pos = end;
+    // Most tokens are followed by one space: skip it here.
+    space_before = pos < text.size() && text[pos] == ' ';
+    pos += space_before ? 1 : 0;
   }
 }
 
