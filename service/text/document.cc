@@ -83,8 +83,8 @@ class SentenceAppender {
         token.original_end = static_cast<uint32_t>(original.end);
       }
     }
-    // Copied at their exact size: Tokenize() reserves for the most tokens
-    // the text may hold, and documents keep their tokens.
+    // Copied at their exact size: Tokenize() reserves by an estimate, and a
+    // document keeps its tokens.
     sentence.tokens.assign(tokens_.begin(), tokens_.end());
     return sentence;
   }

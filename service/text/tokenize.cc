@@ -258,6 +258,7 @@ LetterCase CaseOfMasks(uint32_t upper, uint32_t lower, bool first_upper) {
   return CaseOfCounts(upper_count, lower != 0 ? 1 : 0, first_upper);
 }
 
+// The run from `pos`, which is an ASCII letter.
 AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
   const bool first_upper = (BitsOf(text[pos]) & kUpperByte) != 0;
   if (pos + ByteBlock::kSize <= text.size()) {
@@ -369,8 +370,8 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
     size_t end = 0;
     LetterCase letter_case = LetterCase::kNone;
     // Fast paths for the common tokens: plain ASCII words and ASCII
-    // punctuation other than apostrophes. A plain word is never
-    // the "n't" clitic: that one is followed by an apostrophe.
+    // punctuation other than apostrophes. The full rules decide the rest,
+    // including the clitic "n't", whose "n" is followed by an apostrophe.
     if ((bits & kLetterByte) != 0) {
       const AsciiWord word = ScanAsciiWord(text, pos);
       end = CommonWordEnd(text, pos, word);
