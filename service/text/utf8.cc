@@ -19,7 +19,8 @@ uint64_t Word(const char* bytes, size_t index) {
   return word;
 }
 
-// Length of the leading run of ASCII bytes of `text` starting at `pos`.
+}  // namespace
+
 size_t AsciiRunEnd(absl::string_view text, size_t pos) {
   // Most text is long ASCII runs: 32 bytes are tested at once.
   while (pos + 32 <= text.size()) {
@@ -41,8 +42,6 @@ size_t AsciiRunEnd(absl::string_view text, size_t pos) {
   }
   return pos;
 }
-
-}  // namespace
 
 int DecodeUtf8(absl::string_view text, size_t pos, char32_t* code_point) {
   const auto byte = [&](size_t i) {
