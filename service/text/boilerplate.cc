@@ -319,6 +319,10 @@ TextFeatures Measure(absl::string_view text) {
           text.substr(pos - 3, 3) == "www") {
         f.url = true;
       }
+      // The space after a word, as most words have, counts for nothing.
+      if (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+      }
       continue;
     }
     if (role == ByteRole::kDigit) {
@@ -395,7 +399,7 @@ bool ContainsIgnoreCase(absl::string_view text, absl::string_view needle) {
   return false;
 }
 
-// True when "you" or "YOU", after a 'y' of either case, starts at text[pos].
+// True when text[pos] is 'y' or 'Y' and "ou" or "OU" follows it.
 bool YouAt(absl::string_view text, size_t pos) {
   if (pos + 3 > text.size() || absl::ascii_tolower(text[pos]) != 'y') {
     return false;
@@ -404,8 +408,8 @@ bool YouAt(absl::string_view text, size_t pos) {
   return rest == "ou" || rest == "OU";
 }
 
-// True when `text` contains "you", "You" or "YOU" (also in "your"), or "yOU":
-// looks at the rare 'y's only, sixteen bytes at a time.
+// True when `text` contains "you", "You", "yOU" or "YOU" (also in "your"):
+// looks only at the rare 'y's, found sixteen bytes at a time.
 bool AddressesReader(absl::string_view text) {
   size_t pos = 0;
   for (; pos + ByteBlock::kSize <= text.size(); pos += ByteBlock::kSize) {
@@ -418,7 +422,7 @@ bool AddressesReader(absl::string_view text) {
     }
   }
   for (; pos < text.size(); ++pos) {
-    if (YouAt(text, pos)) {
+    if ((text[pos] | 0x20) == 'y' && YouAt(text, pos)) {
       return true;
     }
   }

@@ -65,14 +65,27 @@ class SentenceAppender {
       std::replace(sentence.text.begin(), sentence.text.end(), '\n', ' ');
     }
     sentence.heading = !HasFinalPunctuation(sentence.text);
-    Tokenize(sentence.text, &sentence.tokens);
-    for (Token& token : sentence.tokens) {
-      const ByteRange original = cursor_.ToOriginal(
-          {normalized.begin + token.begin, normalized.begin + token.end});
-      // Analyze() rejects fields that do not fit 32-bit offsets.
-      token.original_begin = static_cast<uint32_t>(original.begin);
-      token.original_end = static_cast<uint32_t>(original.end);
+    tokens_.clear();
+    Tokenize(sentence.text, &tokens_);
+    // Analyze() rejects fields that do not fit 32-bit offsets.
+    if (cursor_.InExactPiece(normalized)) {
+      // Copied unchanged: every token moves by the sentence's shift.
+      const auto begin = static_cast<uint32_t>(sentence.original.begin);
+      for (Token& token : tokens_) {
+        token.original_begin = begin + token.begin;
+        token.original_end = begin + token.end;
+      }
+    } else {
+      for (Token& token : tokens_) {
+        const ByteRange original = cursor_.ToOriginal(
+            {normalized.begin + token.begin, normalized.begin + token.end});
+        token.original_begin = static_cast<uint32_t>(original.begin);
+        token.original_end = static_cast<uint32_t>(original.end);
+      }
     }
+    // Copied at their exact size: Tokenize() reserves by an estimate, and a
+    // document keeps its tokens.
+    sentence.tokens.assign(tokens_.begin(), tokens_.end());
     return sentence;
   }
 
@@ -81,6 +94,7 @@ class SentenceAppender {
   Field field_;
   const NormalizedText& field_text_;
   OffsetMap::Cursor cursor_;
+  std::vector<Token> tokens_;  // of the sentence being appended
 };
 
 Paragraph& AddParagraph(Document* doc, Field field,
@@ -134,33 +148,45 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
   std::vector<BoilerplateKind> kinds(ranges.size());
   ClassifyParagraphs(views, absl::MakeSpan(kinds));
 
-  // News sentences average well over 100 bytes.
-  doc->sentences.reserve(doc->sentences.size() + body.size() / 100 + 1);
+  // Every paragraph is split before any sentence is appended, so that the
+  // sentences are allocated once, at their number.
+  std::vector<ByteRange> sentences;  // relative to their paragraph
+  std::vector<size_t> sentences_end(ranges.size());  // per paragraph
+  std::vector<ByteRange> paragraph_sentences;
+  for (size_t p = 0; p < ranges.size(); ++p) {
+    SplitSentences(views[p], options.segment, &paragraph_sentences);
+    sentences.insert(sentences.end(), paragraph_sentences.begin(),
+                     paragraph_sentences.end());
+    sentences_end[p] = sentences.size();
+  }
+  doc->sentences.reserve(doc->sentences.size() + sentences.size());
   doc->paragraphs.reserve(doc->paragraphs.size() + ranges.size());
   SentenceAppender appender(doc, Field::kBody, doc->body);
-  std::vector<ByteRange> sentences;
   std::vector<absl::string_view> sentence_views;
   for (size_t p = 0; p < ranges.size(); ++p) {
     const int index = static_cast<int>(doc->paragraphs.size());
     AddParagraph(doc, Field::kBody, doc->body, ranges[p], kinds[p]);
-    SplitSentences(views[p], options.segment, &sentences);
+    const size_t first = p == 0 ? 0 : sentences_end[p - 1];
+    const absl::Span<const ByteRange> in_paragraph(sentences.data() + first,
+                                                   sentences_end[p] - first);
     sentence_views.clear();
-    for (const ByteRange& s : sentences) {
+    for (const ByteRange& s : in_paragraph) {
       sentence_views.push_back(views[p].substr(s.begin, s.size()));
     }
     // Sentences after an appeal's last appeal sentence were glued to it.
     const size_t inherited = kinds[p] == BoilerplateKind::kAppeal
                                  ? AppealPrefixLength(sentence_views)
-                                 : sentences.size();
+                                 : in_paragraph.size();
     const bool repeats_title = RepeatsTitle(views[p], doc->title.text);
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      const ByteRange range{ranges[p].begin + sentences[s].begin,
-                            ranges[p].begin + sentences[s].end};
+    for (size_t s = 0; s < in_paragraph.size(); ++s) {
+      const ByteRange range{ranges[p].begin + in_paragraph[s].begin,
+                            ranges[p].begin + in_paragraph[s].end};
       Sentence& sentence = appender.Append(index, range);
       sentence.repeats_title = repeats_title;
       if (kinds[p] != BoilerplateKind::kNone && s < inherited) {
         sentence.boilerplate = kinds[p];
-      } else if (kinds[p] != BoilerplateKind::kNone || sentences.size() > 1) {
+      } else if (kinds[p] != BoilerplateKind::kNone ||
+                 in_paragraph.size() > 1) {
         // A lone sentence of a content paragraph was classified with it.
         sentence.boilerplate = ClassifySentence(sentence_views[s]);
       }
@@ -175,8 +201,9 @@ void AnalyzeBody(const AnalyzeOptions& options, Document* doc) {
       }
     }
     Paragraph& paragraph = doc->paragraphs[index];
-    paragraph.sentence_count = static_cast<int>(sentences.size());
-    paragraph.heading = sentences.size() == 1 && doc->sentences.back().heading;
+    paragraph.sentence_count = static_cast<int>(in_paragraph.size());
+    paragraph.heading =
+        in_paragraph.size() == 1 && doc->sentences.back().heading;
   }
 }
 

@@ -70,17 +70,21 @@ constexpr auto kMonthNameWords = std::to_array<absl::string_view>(
 constexpr size_t kMaxListedWord = 9;
 
 template <size_t N>
-constexpr bool AllFit(const std::array<absl::string_view, N>& list) {
-  return std::all_of(list.begin(), list.end(), [](absl::string_view word) {
-    return word.size() <= kMaxListedWord;
+constexpr bool AllFit(const std::array<absl::string_view, N>& list,
+                      size_t max_size) {
+  return std::all_of(list.begin(), list.end(), [&](absl::string_view word) {
+    return word.size() <= max_size;
   });
 }
-static_assert(AllFit(kTitleAbbreviationWords) &&
-              AllFit(kNumberAbbreviationWords) &&
-              AllFit(kAmbiguousAbbreviationWords) &&
-              AllFit(kInnerAbbreviationWords) && AllFit(kSentenceOpenerWords) &&
-              AllFit(kSpeechVerbWords) && AllFit(kDomainSuffixWords) &&
-              AllFit(kMonthNameWords));
+static_assert(AllFit(kTitleAbbreviationWords, kMaxAbbreviationSize) &&
+              AllFit(kNumberAbbreviationWords, kMaxAbbreviationSize) &&
+              AllFit(kAmbiguousAbbreviationWords, kMaxAbbreviationSize) &&
+              AllFit(kInnerAbbreviationWords, kMaxAbbreviationSize) &&
+              AllFit(kSentenceOpenerWords, kMaxListedWord) &&
+              AllFit(kSpeechVerbWords, kMaxListedWord) &&
+              AllFit(kDomainSuffixWords, kMaxListedWord) &&
+              AllFit(kMonthNameWords, kMaxListedWord));
+static_assert(kMaxAbbreviationSize <= kMaxListedWord);
 
 }  // namespace
 

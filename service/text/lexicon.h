@@ -6,6 +6,7 @@
 #ifndef ATTACHE_TEXT_LEXICON_H_
 #define ATTACHE_TEXT_LEXICON_H_
 
+#include <cstddef>
 #include <cstdint>
 
 #include "absl/strings/string_view.h"
@@ -37,6 +38,10 @@ enum LexiconList : uint8_t {
 
 // The lists `word` is on: one lookup answers several of the tests below.
 uint8_t ListsOf(absl::string_view word);
+
+// No abbreviation on the lists is longer: longer words need no lookup to
+// know that they are none.
+inline constexpr size_t kMaxAbbreviationSize = 6;
 
 inline bool IsTitleAbbreviation(absl::string_view word) {
   return (ListsOf(word) & kTitleAbbreviations) != 0;

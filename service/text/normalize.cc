@@ -348,6 +348,29 @@ void Writer::Feed(absl::string_view chunk, const Source& source) {
 
 bool Succeeded(UErrorCode status) { return status <= U_ZERO_ERROR; }
 
+// True when `text` is in NFC by `nfc` (and ICU could tell). Characters
+// below U+0300, ASCII among them, are in NFC and never combine with the
+// characters before them, so that the text is in NFC when every stretch of
+// non-ASCII characters is, together with the ASCII character before it
+// (which a combining mark may compose with): only those are handed to ICU.
+bool IsNfc(const icu::Normalizer2& nfc, absl::string_view text) {
+  size_t pos = AsciiRunEnd(text, 0);
+  while (pos < text.size()) {
+    const size_t begin = pos > 0 ? pos - 1 : 0;
+    while (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80) {
+      ++pos;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::StringPiece stretch(text.data() + begin,
+                                   static_cast<int32_t>(pos - begin));
+    if (nfc.isNormalizedUTF8(stretch, status) == 0 || !Succeeded(status)) {
+      return false;
+    }
+    pos = AsciiRunEnd(text, pos);
+  }
+  return true;
+}
+
 // Feeds `original` to `writer` after NFC composition, keeping track of which
 // stretches ICU changed. Returns false when ICU could not be used.
 bool FeedComposed(absl::string_view original, Writer* writer) {
@@ -356,13 +379,12 @@ bool FeedComposed(absl::string_view original, Writer* writer) {
   if (!Succeeded(status)) {
     return false;
   }
-  const icu::StringPiece piece(original.data(),
-                               static_cast<int32_t>(original.size()));
-  if (nfc->isNormalizedUTF8(piece, status) != 0 && Succeeded(status)) {
+  if (IsNfc(*nfc, original)) {
     writer->Feed(original, {0, original.size(), true});
     return true;
   }
-  status = U_ZERO_ERROR;
+  const icu::StringPiece piece(original.data(),
+                               static_cast<int32_t>(original.size()));
   std::string composed;
   composed.reserve(original.size());
   icu::StringByteSink<std::string> sink(&composed);

@@ -61,6 +61,14 @@ class OffsetMap {
       return original;
     }
 
+    // True when normalised `range` (non-empty) lies in the piece copied
+    // unchanged that the last lookup ended in, so that every range inside it
+    // maps by the same shift.
+    bool InExactPiece(ByteRange range) const {
+      return range.begin >= exact_begin_ && range.end <= exact_end_ &&
+             range.begin < range.end;
+    }
+
    private:
     const OffsetMap* map_;
     size_t piece_ = 0;  // where the last lookup ended

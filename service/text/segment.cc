@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -19,12 +20,15 @@ bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
+// The ASCII bytes where a sentence may end or a separator start.
+constexpr auto kAsciiBreakBytes = std::to_array({'.', '?', '!', ')', '|'});
+
 // Bytes where a sentence may end or a separator start: terminators, ')',
 // '|' and the lead bytes of the bullets.
 constexpr std::array<bool, 256> MakeBreakBytes() {
   std::array<bool, 256> bytes{};
-  for (const unsigned char c : {'.', '?', '!', ')', '|'}) {
-    bytes[c] = true;
+  for (const char c : kAsciiBreakBytes) {
+    bytes[static_cast<unsigned char>(c)] = true;
   }
   bytes[0xE2] = true;
   bytes[0xC2] = true;
@@ -34,15 +38,22 @@ constexpr std::array<bool, 256> kBreakBytes = MakeBreakBytes();
 
 bool MayBreakAt(char c) { return kBreakBytes[static_cast<unsigned char>(c)]; }
 
+// The bytes of `block` that are kAsciiBreakBytes[kIndex...], tested without
+// a loop.
+template <size_t... kIndex>
+uint32_t AsciiBreaks(const ByteBlock& block, std::index_sequence<kIndex...>) {
+  return (block.Equal(kAsciiBreakBytes[kIndex]) | ...);
+}
+
 // The first byte of text[pos, limit) where a sentence may break, or `limit`.
 // Breaks are rare: sixteen bytes are looked at at once.
 size_t NextBreak(absl::string_view text, size_t pos, size_t limit) {
   for (; pos + ByteBlock::kSize <= limit; pos += ByteBlock::kSize) {
     const ByteBlock block(text.data() + pos);
     // Every break byte, and other non-ASCII bytes to look at one by one.
-    uint32_t candidates = block.Equal('.') | block.Equal('?') |
-                          block.Equal('!') | block.Equal(')') |
-                          block.Equal('|') | block.NonAscii();
+    uint32_t candidates =
+        block.NonAscii() |
+        AsciiBreaks(block, std::make_index_sequence<kAsciiBreakBytes.size()>());
     for (; candidates != 0; candidates &= candidates - 1) {
       const size_t candidate = pos + std::countr_zero(candidates);
       if (MayBreakAt(text[candidate])) {
@@ -199,14 +210,17 @@ bool EndsSentence(absl::string_view text, size_t begin, size_t first,
   if (before.data() == text.data() + begin && IsListMarker(before)) {
     return false;
   }
-  if (IsTitleAbbreviation(before) || IsInnerAbbreviation(before)) {
+  // Only the abbreviation lists matter here.
+  const uint8_t lists =
+      before.size() <= kMaxAbbreviationSize ? ListsOf(before) : 0;
+  if ((lists & (kTitleAbbreviations | kInnerAbbreviations)) != 0) {
     return false;
   }
-  if (first_char.digit && IsNumberAbbreviation(before)) {
+  if (first_char.digit && (lists & kNumberAbbreviations) != 0) {
     return false;
   }
   const bool ambiguous = IsInitial(before) || absl::StrContains(before, '.') ||
-                         IsAmbiguousAbbreviation(before);
+                         (lists & kAmbiguousAbbreviations) != 0;
   if (!ambiguous) {
     return true;
   }

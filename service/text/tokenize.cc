@@ -228,7 +228,8 @@ LetterCase CaseOf(absl::string_view text) {
 
 // True when the period at `pos` after `word` belongs to the word.
 bool TakesPeriod(absl::string_view text, size_t pos, absl::string_view word) {
-  if (pos >= text.size() || text[pos] != '.') {
+  if (pos >= text.size() || text[pos] != '.' ||
+      word.size() > kMaxAbbreviationSize) {
     return false;
   }
   const uint8_t lists = ListsOf(word);
@@ -257,6 +258,7 @@ LetterCase CaseOfMasks(uint32_t upper, uint32_t lower, bool first_upper) {
   return CaseOfCounts(upper_count, lower != 0 ? 1 : 0, first_upper);
 }
 
+// The run from `pos`, which is an ASCII letter.
 AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
   const bool first_upper = (BitsOf(text[pos]) & kUpperByte) != 0;
   if (pos + ByteBlock::kSize <= text.size()) {
@@ -273,17 +275,18 @@ AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
     }
   }
   int upper = 0;
-  bool lower = false;
+  uint8_t seen = 0;
   size_t end = pos;
   for (; end < text.size(); ++end) {
     const uint8_t bits = BitsOf(text[end]);
     if ((bits & kAlnumByte) == 0) {
       break;
     }
-    lower = lower || (bits & kLowerByte) != 0;
+    seen |= bits;
     upper += bits & kUpperByte;
   }
-  return {end, CaseOfCounts(upper, lower ? 1 : 0, first_upper)};
+  return {end,
+          CaseOfCounts(upper, (seen & kLowerByte) != 0 ? 1 : 0, first_upper)};
 }
 
 // The end of the token at `pos`, which starts with an ASCII letter, when the
@@ -343,13 +346,6 @@ size_t TokenEnd(absl::string_view text, size_t pos, bool space_before,
     *kind = TokenKind::kPunctuation;
     return end;
   }
-  if (c == '.') {
-    *kind = TokenKind::kPunctuation;
-    while (end < text.size() && text[end] == '.') {
-      ++end;
-    }
-    return end;
-  }
   *kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
   return end;
 }
@@ -373,17 +369,20 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
     TokenKind kind = TokenKind::kWord;
     size_t end = 0;
     LetterCase letter_case = LetterCase::kNone;
-    // Fast paths for the common tokens: plain ASCII words and one-byte
-    // punctuation other than periods and apostrophes. A plain word is never
-    // the "n't" clitic: that one is followed by an apostrophe.
+    // Fast paths for the common tokens: plain ASCII words and ASCII
+    // punctuation other than apostrophes. The full rules decide the rest,
+    // including the clitic "n't", whose "n" is followed by an apostrophe.
     if ((bits & kLetterByte) != 0) {
       const AsciiWord word = ScanAsciiWord(text, pos);
       end = CommonWordEnd(text, pos, word);
       letter_case = word.letter_case;
-    } else if ((bits & (kDigitByte | kHighByte)) == 0 && c != '.' &&
-               c != '\'') {
+    } else if ((bits & (kDigitByte | kHighByte)) == 0 && c != '\'') {
       kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
       end = pos + 1;
+      // Runs of periods ("...") are one token.
+      while (c == '.' && end < text.size() && text[end] == '.') {
+        ++end;
+      }
     }
     if (end == 0) {
       end = TokenEnd(text, pos, space_before, *tokens, &kind);
@@ -402,8 +401,10 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
       token.sentence_initial = true;
       seen_word = true;
     }
-    space_before = false;
     pos = end;
+    // Most tokens are followed by one space: skip it here.
+    space_before = pos < text.size() && text[pos] == ' ';
+    pos += space_before ? 1 : 0;
   }
 }
 

@@ -12,12 +12,27 @@ constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
 bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
-// Length of the leading run of ASCII bytes of `text` starting at `pos`.
+// The `index`th eight bytes from `bytes`.
+uint64_t Word(const char* bytes, size_t index) {
+  uint64_t word;
+  std::memcpy(&word, bytes + 8 * index, sizeof(word));
+  return word;
+}
+
+}  // namespace
+
 size_t AsciiRunEnd(absl::string_view text, size_t pos) {
+  // Most text is long ASCII runs: 32 bytes are tested at once.
+  while (pos + 32 <= text.size()) {
+    const char* bytes = text.data() + pos;
+    if (((Word(bytes, 0) | Word(bytes, 1) | Word(bytes, 2) | Word(bytes, 3)) &
+         kHighBits) != 0) {
+      break;
+    }
+    pos += 32;
+  }
   while (pos + 8 <= text.size()) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + pos, sizeof(word));
-    if ((word & kHighBits) != 0) {
+    if ((Word(text.data() + pos, 0) & kHighBits) != 0) {
       break;
     }
     pos += 8;
@@ -27,8 +42,6 @@ size_t AsciiRunEnd(absl::string_view text, size_t pos) {
   }
   return pos;
 }
-
-}  // namespace
 
 int DecodeUtf8(absl::string_view text, size_t pos, char32_t* code_point) {
   const auto byte = [&](size_t i) {

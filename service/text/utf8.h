@@ -31,6 +31,9 @@ absl::Status ValidateUtf8(absl::string_view text);
 // True when every byte of `text` is below 0x80.
 bool IsAscii(absl::string_view text);
 
+// The end of the run of bytes below 0x80 of `text` that starts at `pos`.
+size_t AsciiRunEnd(absl::string_view text, size_t pos);
+
 // Decodes the sequence starting at text[pos] (pos < text.size()). Returns its
 // length (1 to 4) and stores the code point in *code_point, or returns 0 when
 // the bytes at `pos` do not start a well-formed sequence.
