@@ -1,6 +1,7 @@
 #include "kb/matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
 #include <utility>
 
@@ -43,6 +44,10 @@ bool WordMeets(const Word& word, uint64_t need) {
 // Up to eight bytes of `bytes` as a little-endian integer, zero-padded.
 uint64_t Pack(const char* bytes, size_t length) {
   uint64_t packed = 0;
+  if (length == sizeof(packed)) {
+    std::memcpy(&packed, bytes, sizeof(packed));  // one load
+    return packed;
+  }
   for (size_t i = 0; i < length; ++i) {
     packed |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i]))
               << (8 * i);
@@ -310,15 +315,18 @@ absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
   return folded;
 }
 
-uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
-  if (word_slots_.empty()) {
-    return kUnknownWord;
-  }
+// Inlined in the scanning loop: most words of a text stop at the filter.
+inline uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
   const uint64_t hash = WordHash(folded, head);
   const uint64_t bit = FilterBit(hash);
-  if ((word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) {
+  if (word_filter_.empty() ||
+      (word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) {
     return kUnknownWord;
   }
+  return FindWord(folded, hash);
+}
+
+uint32_t Matcher::FindWord(absl::string_view folded, uint64_t hash) const {
   const size_t mask = word_slots_.size() - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const WordSlot& word = word_slots_[slot];
@@ -401,6 +409,10 @@ void Matcher::MatchRun(absl::Span<const KnownWord> run,
       ++start;
       continue;
     }
+    if (mentions->capacity() == 0) {
+      // A sentence with a mention tends to have a few: one allocation.
+      mentions->reserve(4);
+    }
     mentions->push_back(
         {run[start].word.begin, run[best_end - 1].word.end, best});
     start = best_end;
@@ -423,10 +435,8 @@ void Matcher::FindMentions(absl::string_view text,
   absl::string_view folded;
   while (tokenizer.Next(&word, &folded)) {
     const uint32_t id = WordId(folded, word.folded_head);
-    if (!word.joined || id == kUnknownWord) {
-      if (!run.empty()) {
-        MatchRun(run, mentions);
-      }
+    if (!run.empty() && (!word.joined || id == kUnknownWord)) {
+      MatchRun(run, mentions);
       run.clear();
     }
     if (id != kUnknownWord) {

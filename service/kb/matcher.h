@@ -86,6 +86,8 @@ class Matcher {
 
   // The id of the folded word, whose Word::folded_head is `head`.
   uint32_t WordId(absl::string_view folded, uint64_t head) const;
+  // The id of the folded word whose hash is `hash`, looked up in the table.
+  uint32_t FindWord(absl::string_view folded, uint64_t hash) const;
   uint32_t Child(uint32_t node, uint32_t word_id) const;
   // Whether `words` meet the case requirements of `output`.
   static bool Meets(const Output& output, const KnownWord* words);
