@@ -109,8 +109,9 @@ class Matcher {
     uint32_t offset = 0;         // of the word in word_bytes_
   };
   std::vector<WordSlot> word_slots_;  // size: a power of two, or empty
-  // One bit per value of some hash bits, set for the vocabulary's words:
-  // most words of a text are rejected here, in a table that stays in cache.
+  // One bit per value of a hash of a word's head and length, set for the
+  // vocabulary's words: most words of a text are rejected here, in a table
+  // that stays in cache, before their full hash is computed.
   std::vector<uint64_t> word_filter_;
   std::string word_bytes_;               // the words, each followed by a NUL
   std::vector<uint32_t> root_children_;  // indexed by word id
