@@ -170,18 +170,29 @@ class Tokenizer {
   // valid until the next call.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(Word* word,
                                          absl::string_view* folded) {
-    return NextAsciiWord(word, folded) || NextAnyWord(word, folded);
+    switch (NextAsciiWord(word, folded)) {
+      case Step::kWord:
+        return true;
+      case Step::kEnd:
+        return false;
+      case Step::kOther:
+        break;
+    }
+    return NextAnyWord(word, folded);
   }
 
  private:
-  // Words of up to this many eight-byte chunks may take the common case.
-  static constexpr int kMaxAsciiChunks = 2;
+  enum class Step : uint8_t {
+    kWord,   // read a word
+    kEnd,    // at the end of the text
+    kOther,  // read nothing: the general case must
+  };
 
-  // The common case, inline: a word of ASCII letters and digits shorter
-  // than kMaxAsciiChunks chunks, after ASCII, ending in ASCII (but for a
-  // one-letter word, not in a period: "U.S."). False, having changed
-  // nothing, otherwise.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool NextAsciiWord(Word* word,
+  // The common case, inline: a word of fewer than 16 ASCII letters and
+  // digits (a letter among the first eight, if it has eight), after ASCII,
+  // ending in ASCII (but for a one-letter word, not in a period: "U.S."), or
+  // the end of the text after ASCII. Changes nothing when it returns kOther.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
                                                   absl::string_view* folded);
   // The general case.
   bool NextAnyWord(Word* word, absl::string_view* folded);
@@ -210,7 +221,8 @@ class Tokenizer {
   size_t capacity_ = inline_.size();
 };
 
-inline bool Tokenizer::NextAsciiWord(Word* word, absl::string_view* folded) {
+inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
+                                                absl::string_view* folded) {
   using internal::CharClass;
   const char* const data = text_.data();
   const size_t size = text_.size();
@@ -218,7 +230,9 @@ inline bool Tokenizer::NextAsciiWord(Word* word, absl::string_view* folded) {
   bool joined = has_previous_;
   while (true) {
     if (begin >= size) {
-      return false;
+      pos_ = begin;
+      *folded = absl::string_view();
+      return Step::kEnd;
     }
     const CharClass cls =
         internal::kAscii.cls[static_cast<unsigned char>(data[begin])];
@@ -226,7 +240,7 @@ inline bool Tokenizer::NextAsciiWord(Word* word, absl::string_view* folded) {
       break;
     }
     if (cls == CharClass::kMultibyte) {
-      return false;
+      return Step::kOther;
     }
     if (cls == CharClass::kBreak ||
         (cls == CharClass::kPeriod &&
@@ -235,46 +249,47 @@ inline bool Tokenizer::NextAsciiWord(Word* word, absl::string_view* folded) {
     }
     ++begin;
   }
-  // The folded buffer, never smaller than `inline_`, takes whole chunks.
-  static_assert(sizeof(inline_) >= 8 * kMaxAsciiChunks);
-  size_t end = begin;
-  int letters = 0;
-  bool capitalized = false;
-  bool lower_seen = false;  // a letter not upper-case
-  for (int chunks = 0;; ++chunks) {
-    if (chunks == kMaxAsciiChunks) {
-      return false;
-    }
-    const internal::AsciiChunk chunk =
+  // The folded buffer, never smaller than `inline_`, takes two chunks.
+  static_assert(sizeof(inline_) >= 16);
+  const internal::AsciiChunk first =
+      internal::ClassifyChunk(internal::LoadPadded(text_, begin));
+  uint64_t run_letters = first.letters & first.run;
+  const bool capitalized =
+      run_letters != 0 &&
+      ((first.upper >> std::countr_zero(run_letters)) & 1) != 0;
+  int letters = internal::CountBytes(run_letters);
+  uint64_t lower = run_letters & ~first.upper;
+  std::memcpy(folded_, &first.folded, sizeof(first.folded));
+  size_t end = begin + first.run_length;
+  if (first.run_length == 8) {
+    // A longer word: its first letter must be in the first chunk.
+    const internal::AsciiChunk second =
         internal::ClassifyChunk(internal::LoadPadded(text_, end));
-    const uint64_t run_letters = chunk.letters & chunk.run;
-    if (letters == 0 && run_letters != 0) {
-      capitalized = ((chunk.upper >> std::countr_zero(run_letters)) & 1) != 0;
+    if (run_letters == 0 || second.run_length == 8) {
+      return Step::kOther;
     }
+    run_letters = second.letters & second.run;
     letters += internal::CountBytes(run_letters);
-    lower_seen = lower_seen || (run_letters & ~chunk.upper) != 0;
-    std::memcpy(folded_ + (end - begin), &chunk.folded, sizeof(chunk.folded));
-    end += chunk.run_length;
-    if (chunk.run_length < 8) {
-      break;
-    }
+    lower |= run_letters & ~second.upper;
+    std::memcpy(folded_ + 8, &second.folded, sizeof(second.folded));
+    end += second.run_length;
   }
   if (end < size && (static_cast<unsigned char>(data[end]) >= 0x80 ||
                      (end == begin + 1 && data[end] == '.'))) {
-    return false;
+    return Step::kOther;
   }
   word->begin = begin;
   word->end = end;
   word->capitalized = capitalized;
   word->letters = letters;
-  word->all_caps = letters > 0 && !lower_seen;
+  word->all_caps = letters > 0 && lower == 0;
   word->joined = joined;
   std::memcpy(&word->folded_head, folded_, sizeof(word->folded_head));
   *folded = absl::string_view(folded_, end - begin);
   pos_ = end;
   has_previous_ = true;
   previous_length_ = end - begin;
-  return true;
+  return Step::kWord;
 }
 
 }  // namespace attache::kb
