@@ -27,6 +27,83 @@
 
 namespace attache::kb {
 
+struct Word {
+  size_t begin = 0;  // byte offsets into the text
+  size_t end = 0;
+  bool capitalized = false;  // first letter upper-case: "China", "US"
+  bool all_caps = false;     // has letters, all upper-case: "US", "U.S."
+  int letters = 0;           // letters (not digits) in the word
+  bool joined = false;       // only joiners between it and the previous word
+  // The first eight bytes of the folded form as a little-endian integer,
+  // zero-padded: what a hash of a short word needs, without a copy.
+  uint64_t folded_head = 0;
+};
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(absl::string_view text) : text_(text) {}
+  // Not copyable: the folded word may live inside the tokenizer.
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Reads the next word into `*word` and its folded form into `*folded`
+  // (replacing its contents). Returns false at the end of the text.
+  bool Next(Word* word, std::string* folded);
+  // As above, without a copy: `*folded` views a buffer of the tokenizer,
+  // valid until the next call.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(Word* word,
+                                         absl::string_view* folded) {
+    switch (NextAsciiWord(word, folded)) {
+      case Step::kWord:
+        return true;
+      case Step::kEnd:
+        return false;
+      case Step::kOther:
+        break;
+    }
+    return NextAnyWord(word, folded);
+  }
+
+ private:
+  enum class Step : uint8_t {
+    kWord,   // read a word
+    kEnd,    // at the end of the text
+    kOther,  // read nothing: the general case must
+  };
+
+  // The common case, inline: a word of fewer than 16 ASCII letters and
+  // digits (a letter among the first eight, if it has eight), after ASCII,
+  // ending in ASCII (but for a one-letter word, not in a period: "U.S."), or
+  // the end of the text after ASCII. Changes nothing when it returns kOther.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
+                                                  absl::string_view* folded);
+  // The general case.
+  bool NextAnyWord(Word* word, absl::string_view* folded);
+
+  // Room for `bytes` more folded bytes after the first `used`, and eight
+  // spare so that whole eight-byte chunks can be stored and read.
+  char* Room(size_t used, size_t bytes) {
+    const size_t needed = used + bytes + 8;
+    if (needed > capacity_) {
+      Grow(used, needed);
+    }
+    return folded_ + used;
+  }
+  // Moves the first `used` folded bytes to a buffer of at least `needed`.
+  void Grow(size_t used, size_t needed);
+
+  absl::string_view text_;
+  size_t pos_ = 0;
+  bool has_previous_ = false;
+  size_t previous_length_ = 0;  // folded bytes of the previous word
+  // The folded word being read: in `inline_` (no allocation per text) until
+  // a word outgrows it, then in `overflow_`.
+  std::array<char, 64> inline_{};
+  std::string overflow_;
+  char* folded_ = inline_.data();
+  size_t capacity_ = inline_.size();
+};
+
 namespace internal {
 
 // The classes of characters and the eight-byte scanning that the inline
@@ -143,83 +220,6 @@ inline AsciiChunk ClassifyChunk(uint64_t bytes) {
 }
 
 }  // namespace internal
-
-struct Word {
-  size_t begin = 0;  // byte offsets into the text
-  size_t end = 0;
-  bool capitalized = false;  // first letter upper-case: "China", "US"
-  bool all_caps = false;     // has letters, all upper-case: "US", "U.S."
-  int letters = 0;           // letters (not digits) in the word
-  bool joined = false;       // only joiners between it and the previous word
-  // The first eight bytes of the folded form as a little-endian integer,
-  // zero-padded: what a hash of a short word needs, without a copy.
-  uint64_t folded_head = 0;
-};
-
-class Tokenizer {
- public:
-  explicit Tokenizer(absl::string_view text) : text_(text) {}
-  // Not copyable: the folded word may live inside the tokenizer.
-  Tokenizer(const Tokenizer&) = delete;
-  Tokenizer& operator=(const Tokenizer&) = delete;
-
-  // Reads the next word into `*word` and its folded form into `*folded`
-  // (replacing its contents). Returns false at the end of the text.
-  bool Next(Word* word, std::string* folded);
-  // As above, without a copy: `*folded` views a buffer of the tokenizer,
-  // valid until the next call.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(Word* word,
-                                         absl::string_view* folded) {
-    switch (NextAsciiWord(word, folded)) {
-      case Step::kWord:
-        return true;
-      case Step::kEnd:
-        return false;
-      case Step::kOther:
-        break;
-    }
-    return NextAnyWord(word, folded);
-  }
-
- private:
-  enum class Step : uint8_t {
-    kWord,   // read a word
-    kEnd,    // at the end of the text
-    kOther,  // read nothing: the general case must
-  };
-
-  // The common case, inline: a word of fewer than 16 ASCII letters and
-  // digits (a letter among the first eight, if it has eight), after ASCII,
-  // ending in ASCII (but for a one-letter word, not in a period: "U.S."), or
-  // the end of the text after ASCII. Changes nothing when it returns kOther.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
-                                                  absl::string_view* folded);
-  // The general case.
-  bool NextAnyWord(Word* word, absl::string_view* folded);
-
-  // Room for `bytes` more folded bytes after the first `used`, and eight
-  // spare so that whole eight-byte chunks can be stored and read.
-  char* Room(size_t used, size_t bytes) {
-    const size_t needed = used + bytes + 8;
-    if (needed > capacity_) {
-      Grow(used, needed);
-    }
-    return folded_ + used;
-  }
-  // Moves the first `used` folded bytes to a buffer of at least `needed`.
-  void Grow(size_t used, size_t needed);
-
-  absl::string_view text_;
-  size_t pos_ = 0;
-  bool has_previous_ = false;
-  size_t previous_length_ = 0;  // folded bytes of the previous word
-  // The folded word being read: in `inline_` (no allocation per text) until
-  // a word outgrows it, then in `overflow_`.
-  std::array<char, 64> inline_{};
-  std::string overflow_;
-  char* folded_ = inline_.data();
-  size_t capacity_ = inline_.size();
-};
 
 inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
                                                 absl::string_view* folded) {
