@@ -799,9 +799,9 @@ const Person* KnowledgeBase::HolderOf(absl::string_view office_id,
 
 // A member, not static, as declared: the API may come to need the data.
 // NOLINTNEXTLINE(readability-convert-member-functions-to-static)
-std::vector<const Tenure*> KnowledgeBase::OfficesOf(const Person& person,
-                                                    absl::CivilDay date) const {
-  std::vector<const Tenure*> held;
+absl::InlinedVector<const Tenure*, 2> KnowledgeBase::OfficesOf(
+    const Person& person, absl::CivilDay date) const {
+  absl::InlinedVector<const Tenure*, 2> held;
   for (const Tenure& tenure : person.tenures) {
     if (tenure.start <= date && date <= tenure.end) {
       held.push_back(&tenure);

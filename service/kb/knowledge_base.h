@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -153,9 +154,10 @@ class KnowledgeBase {
   // Who held `office_id` for `country` on `date`; nullptr when unknown.
   const Person* HolderOf(absl::string_view office_id, absl::string_view country,
                          absl::CivilDay date) const;
-  // The tenures `person` held on `date`.
-  std::vector<const Tenure*> OfficesOf(const Person& person,
-                                       absl::CivilDay date) const;
+  // The tenures `person` held on `date`; rarely more than two, so kept
+  // without an allocation.
+  absl::InlinedVector<const Tenure*, 2> OfficesOf(const Person& person,
+                                                  absl::CivilDay date) const;
 
   ~KnowledgeBase();
 

@@ -86,6 +86,8 @@ class Matcher {
 
   // The id of the folded word, whose Word::folded_head is `head`.
   uint32_t WordId(absl::string_view folded, uint64_t head) const;
+  // The id of the folded word whose hash is `hash`, looked up in the table.
+  uint32_t FindWord(absl::string_view folded, uint64_t hash) const;
   uint32_t Child(uint32_t node, uint32_t word_id) const;
   // Whether `words` meet the case requirements of `output`.
   static bool Meets(const Output& output, const KnownWord* words);
@@ -107,8 +109,9 @@ class Matcher {
     uint32_t offset = 0;         // of the word in word_bytes_
   };
   std::vector<WordSlot> word_slots_;  // size: a power of two, or empty
-  // One bit per value of some hash bits, set for the vocabulary's words:
-  // most words of a text are rejected here, in a table that stays in cache.
+  // One bit per value of a hash of a word's head and length, set for the
+  // vocabulary's words: most words of a text are rejected here, in a table
+  // that stays in cache, before their full hash is computed.
   std::vector<uint64_t> word_filter_;
   std::string word_bytes_;               // the words, each followed by a NUL
   std::vector<uint32_t> root_children_;  // indexed by word id

@@ -89,6 +89,20 @@ TEST(MatcherTest, CaseRules) {
   EXPECT_THAT(Find(matcher, "mohammed bin salman"), IsEmpty());
 }
 
+TEST(MatcherTest, FindsIntoAReusedVector) {
+  const Matcher matcher = Build({{"New York", Ref(1)}, {"Paris", Ref(2)}});
+  std::vector<Mention> mentions;
+  matcher.FindMentions("Paris and New York", &mentions);
+  ASSERT_EQ(mentions.size(), 2);
+  EXPECT_EQ(mentions[1].begin, 10);
+  EXPECT_EQ(mentions[1].end, 18);
+  matcher.FindMentions("Lyon, Paris", &mentions);
+  ASSERT_EQ(mentions.size(), 1);
+  EXPECT_EQ(mentions[0].begin, 6);
+  ASSERT_EQ(mentions[0].candidates.size(), 1);
+  EXPECT_EQ(mentions[0].candidates[0].index, 2);
+}
+
 TEST(MatcherTest, ShorterMatchWhenTheLongerFailsItsCase) {
   const Matcher matcher = Build({{"Foo", Ref(1)}, {"Foo Bar", Ref(2)}});
   EXPECT_THAT(Find(matcher, "Foo bar"), ElementsAre("Foo:1"));

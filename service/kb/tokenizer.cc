@@ -18,16 +18,13 @@
 namespace attache::kb {
 namespace {
 
-enum class CharClass : uint8_t {
-  kBreak,  // separates words and breaks multi-word matches
-  kLetter,
-  kDigit,
-  kMark,  // combining mark or soft hyphen: ignored, even inside a word
-  kSpace,
-  kApostrophe,
-  kHyphen,
-  kPeriod,
-};
+using internal::AsciiChunk;
+using internal::CharClass;
+using internal::ClassifyChunk;
+using internal::CountBytes;
+using internal::kAscii;
+using internal::kMaxAbbreviationLength;
+using internal::LoadPadded;
 
 struct CharInfo {
   CharClass cls = CharClass::kBreak;
@@ -39,44 +36,6 @@ struct CharInfo {
 // Characters below this code point are classified once, in a table; the rest
 // (rare in English news) on the fly.
 constexpr UChar32 kTableSize = 0x3000;
-
-// A period after a word this short ("St.", "W.", "Mt.") joins; after a longer
-// word it ends a sentence.
-constexpr size_t kMaxAbbreviationLength = 3;
-
-// ASCII, the bulk of English text, is classified by this table alone, in
-// the tokenizer's inner loops.
-struct AsciiTable {
-  std::array<CharClass, 128> cls{};
-  std::array<char, 128> lower{};
-  std::array<bool, 128> upper{};
-};
-
-constexpr AsciiTable MakeAsciiTable() {
-  AsciiTable table;
-  for (int c = 0; c < 128; ++c) {
-    table.upper[c] = c >= 'A' && c <= 'Z';
-    table.lower[c] = static_cast<char>(table.upper[c] ? c - 'A' + 'a' : c);
-    if (table.upper[c] || (c >= 'a' && c <= 'z')) {
-      table.cls[c] = CharClass::kLetter;
-    } else if (c >= '0' && c <= '9') {
-      table.cls[c] = CharClass::kDigit;
-    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
-      table.cls[c] = CharClass::kSpace;
-    } else if (c == '\'') {
-      table.cls[c] = CharClass::kApostrophe;
-    } else if (c == '-' || c == '/') {  // "Jong-un", "AFC/M23"
-      table.cls[c] = CharClass::kHyphen;
-    } else if (c == '.') {
-      table.cls[c] = CharClass::kPeriod;
-    } else {
-      table.cls[c] = CharClass::kBreak;
-    }
-  }
-  return table;
-}
-
-constexpr AsciiTable kAscii = MakeAsciiTable();
 
 // Letters, digits and marks make words.
 bool InWord(CharClass cls) {
@@ -249,52 +208,6 @@ size_t ReadMultibyte(absl::string_view text, size_t pos, CharInfo* info) {
   return length;
 }
 
-// Eight bytes of text classified at once (SWAR): bit 8i + 7 of a mask
-// stands for byte i, little-endian.
-struct AsciiChunk {
-  uint64_t letters = 0;  // ASCII letters
-  uint64_t upper = 0;    // upper-case ASCII letters
-  uint64_t run = 0;      // the leading ASCII letters and digits
-  int run_length = 0;    // bytes in `run`
-  uint64_t folded = 0;   // the bytes with letters in lower case
-};
-
-constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-// The high bit of every byte of `bytes` (all below 0x80) that is at least
-// `floor`; no byte carries into the next.
-constexpr uint64_t AtLeast(uint64_t bytes, uint8_t floor) {
-  return (bytes + kEveryByte * (0x80 - floor)) & kHighBits;
-}
-
-// The number of bytes whose high bit `mask` sets: a sum of the bytes of
-// mask >> 7 by multiplication (no popcount instruction on baseline x86-64).
-int CountBytes(uint64_t mask) {
-  return static_cast<int>(((mask >> 7) * kEveryByte) >> 56);
-}
-
-AsciiChunk ClassifyChunk(const char* bytes) {
-  uint64_t word;
-  std::memcpy(&word, bytes, sizeof(word));
-  const uint64_t ascii = ~word & kHighBits;
-  const uint64_t low7 = word & ~kHighBits;
-  const uint64_t case_bit = kEveryByte * 0x20;
-  const uint64_t any_case = low7 | case_bit;
-  AsciiChunk chunk;
-  chunk.letters = AtLeast(any_case, 'a') & ~AtLeast(any_case, 'z' + 1) & ascii;
-  const uint64_t digits = AtLeast(low7, '0') & ~AtLeast(low7, '9' + 1) & ascii;
-  // Upper-case letters lack the case bit (0x20, moved to 0x80 by << 2).
-  chunk.upper = chunk.letters & ~((low7 & case_bit) << 2);
-  const int run_bits = std::countr_zero(~(chunk.letters | digits) & kHighBits);
-  chunk.run_length = run_bits / 8;  // 8 when every byte is in the run
-  const uint64_t run_mask =
-      chunk.run_length == 8 ? ~uint64_t{0} : (uint64_t{1} << run_bits) - 1;
-  chunk.run = (chunk.letters | digits) & run_mask;
-  chunk.folded = (word | (chunk.upper >> 2)) & run_mask;
-  return chunk;
-}
-
 }  // namespace
 
 bool Tokenizer::Next(Word* word, std::string* folded) {
@@ -304,21 +217,20 @@ bool Tokenizer::Next(Word* word, std::string* folded) {
   return found;
 }
 
-void Tokenizer::Grow(size_t needed) {
+void Tokenizer::Grow(size_t used, size_t needed) {
   std::string grown(std::max(needed, 2 * capacity_), '\0');
-  std::memcpy(grown.data(), folded_, folded_size_);
+  std::memcpy(grown.data(), folded_, used);
   overflow_ = std::move(grown);
   folded_ = overflow_.data();
   capacity_ = overflow_.size();
 }
 
-bool Tokenizer::Next(Word* word, absl::string_view* folded) {
+bool Tokenizer::NextAnyWord(Word* word, absl::string_view* folded) {
   const char* const data = text_.data();
   const size_t size = text_.size();
   const auto byte_at = [data](size_t i) {
     return static_cast<unsigned char>(data[i]);
   };
-  folded_size_ = 0;
   size_t pos = pos_;
   bool joined = has_previous_;
   CharInfo info;  // of the last non-ASCII character read
@@ -332,10 +244,8 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
       return false;
     }
     size_t length = 1;
-    CharClass cls = CharClass::kBreak;
-    if (byte_at(pos) < 0x80) {
-      cls = kAscii.cls[byte_at(pos)];
-    } else {
+    CharClass cls = kAscii.cls[byte_at(pos)];
+    if (cls == CharClass::kMultibyte) {
       length = ReadMultibyte(text_, pos, &info);
       cls = info.cls;
     }
@@ -355,6 +265,8 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
     pos += length;
   }
   word->begin = std::min(marks_start, pos);
+  // Kept in locals: stores of folded bytes could alias the members.
+  size_t folded_size = 0;
   int letters = 0;
   bool capitalized = false;
   bool lower_seen = false;  // a letter not upper-case
@@ -365,40 +277,23 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
     lower_seen = lower_seen || !upper;
   };
   while (true) {
-    // A run of ASCII letters and digits, eight bytes at a time while the
-    // text lasts, then byte by byte.
-    while (pos + 8 <= size) {
-      const AsciiChunk chunk = ClassifyChunk(data + pos);
-      const uint64_t letters_in_run = chunk.letters & chunk.run;
-      if (letters_in_run != 0) {
-        if (letters == 0) {
-          const int first = std::countr_zero(letters_in_run);
-          capitalized = ((chunk.upper >> first) & 1) != 0;
-        }
-        letters += CountBytes(letters_in_run);
-        lower_seen = lower_seen || (letters_in_run & ~chunk.upper) != 0;
+    // A run of ASCII letters and digits, eight bytes at a time.
+    const AsciiChunk chunk = ClassifyChunk(LoadPadded(text_, pos));
+    const uint64_t letters_in_run = chunk.letters & chunk.run;
+    if (letters_in_run != 0) {
+      if (letters == 0) {
+        const int first = std::countr_zero(letters_in_run);
+        capitalized = ((chunk.upper >> first) & 1) != 0;
       }
-      std::memcpy(Room(8), &chunk.folded, 8);
-      folded_size_ += chunk.run_length;
-      pos += chunk.run_length;
-      if (chunk.run_length < 8) {
-        break;
-      }
+      letters += CountBytes(letters_in_run);
+      lower_seen = lower_seen || (letters_in_run & ~chunk.upper) != 0;
     }
-    const size_t run = pos;
-    for (; pos < size && byte_at(pos) < 0x80; ++pos) {
-      const unsigned char byte = byte_at(pos);
-      if (kAscii.cls[byte] == CharClass::kLetter) {
-        count_letter(kAscii.upper[byte]);
-      } else if (kAscii.cls[byte] != CharClass::kDigit) {
-        break;
-      }
+    std::memcpy(Room(folded_size, 8), &chunk.folded, 8);
+    folded_size += chunk.run_length;
+    pos += chunk.run_length;
+    if (chunk.run_length == 8) {
+      continue;
     }
-    char* const out = Room(pos - run);
-    for (size_t i = run; i < pos; ++i) {
-      out[i - run] = kAscii.lower[byte_at(i)];
-    }
-    folded_size_ += pos - run;
     if (pos >= size || byte_at(pos) < 0x80) {
       break;
     }
@@ -409,9 +304,9 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
     if (info.cls == CharClass::kLetter) {
       count_letter(info.upper);
     }
-    std::memcpy(Room(info.folded_length), info.folded.data(),
+    std::memcpy(Room(folded_size, info.folded_length), info.folded.data(),
                 info.folded_length);
-    folded_size_ += info.folded_length;
+    folded_size += info.folded_length;
     pos += length;
   }
   // "U.S." and "U.N." are one word, folded like "US" and "UN".
@@ -421,8 +316,8 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
            absl::ascii_isalpha(data[pos + 1]) &&
            (pos + 2 >= size || !absl::ascii_isalnum(data[pos + 2]))) {
       count_letter(absl::ascii_isupper(data[pos + 1]));
-      *Room(1) = absl::ascii_tolower(data[pos + 1]);
-      ++folded_size_;
+      *Room(folded_size, 1) = absl::ascii_tolower(data[pos + 1]);
+      ++folded_size;
       pos += 2;
       acronym = true;
     }
@@ -437,14 +332,12 @@ bool Tokenizer::Next(Word* word, absl::string_view* folded) {
   word->joined = joined;
   pos_ = pos;
   has_previous_ = true;
-  previous_length_ = folded_size_;
-  Room(0);  // the head is read as eight bytes
+  previous_length_ = folded_size;
   uint64_t head = 0;
-  std::memcpy(&head, folded_, 8);
-  word->folded_head = folded_size_ >= 8
-                          ? head
-                          : head & ((uint64_t{1} << (8 * folded_size_)) - 1);
-  *folded = absl::string_view(folded_, folded_size_);
+  std::memcpy(&head, Room(0, 0), 8);  // the head is read as eight bytes
+  word->folded_head =
+      folded_size >= 8 ? head : head & ((uint64_t{1} << (8 * folded_size)) - 1);
+  *folded = absl::string_view(folded_, folded_size);
   return true;
 }
 

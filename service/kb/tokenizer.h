@@ -16,10 +16,13 @@
 #define ATTACHE_KB_TOKENIZER_H_
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 
 namespace attache::kb {
@@ -48,19 +51,46 @@ class Tokenizer {
   bool Next(Word* word, std::string* folded);
   // As above, without a copy: `*folded` views a buffer of the tokenizer,
   // valid until the next call.
-  bool Next(Word* word, absl::string_view* folded);
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(Word* word,
+                                         absl::string_view* folded) {
+    switch (NextAsciiWord(word, folded)) {
+      case Step::kWord:
+        return true;
+      case Step::kEnd:
+        return false;
+      case Step::kOther:
+        break;
+    }
+    return NextAnyWord(word, folded);
+  }
 
  private:
-  // Room for `bytes` more folded bytes at folded_size_, and eight spare so
-  // that whole eight-byte chunks can be stored and read.
-  char* Room(size_t bytes) {
-    const size_t needed = folded_size_ + bytes + 8;
+  enum class Step : uint8_t {
+    kWord,   // read a word
+    kEnd,    // at the end of the text
+    kOther,  // read nothing: the general case must
+  };
+
+  // The common case, inline: a word of fewer than 16 ASCII letters and
+  // digits (a letter among the first eight, if it has eight), after ASCII,
+  // ending in ASCII (but for a one-letter word, not in a period: "U.S."), or
+  // the end of the text after ASCII. Changes nothing when it returns kOther.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
+                                                  absl::string_view* folded);
+  // The general case.
+  bool NextAnyWord(Word* word, absl::string_view* folded);
+
+  // Room for `bytes` more folded bytes after the first `used`, and eight
+  // spare so that whole eight-byte chunks can be stored and read.
+  char* Room(size_t used, size_t bytes) {
+    const size_t needed = used + bytes + 8;
     if (needed > capacity_) {
-      Grow(needed);
+      Grow(used, needed);
     }
-    return folded_ + folded_size_;
+    return folded_ + used;
   }
-  void Grow(size_t needed);
+  // Moves the first `used` folded bytes to a buffer of at least `needed`.
+  void Grow(size_t used, size_t needed);
 
   absl::string_view text_;
   size_t pos_ = 0;
@@ -72,8 +102,195 @@ class Tokenizer {
   std::string overflow_;
   char* folded_ = inline_.data();
   size_t capacity_ = inline_.size();
-  size_t folded_size_ = 0;  // bytes of the folded word
 };
+
+namespace internal {
+
+// The classes of characters and the eight-byte scanning that the inline
+// common case of Tokenizer::Next shares with the general one.
+
+enum class CharClass : uint8_t {
+  kBreak,  // separates words and breaks multi-word matches
+  kLetter,
+  kDigit,
+  kMark,  // combining mark or soft hyphen: ignored, even inside a word
+  kSpace,
+  kApostrophe,
+  kHyphen,
+  kPeriod,
+  kMultibyte,  // in the byte table only: a lead or continuation byte
+};
+
+// A period after a word this short ("St.", "W.", "Mt.") joins; after a longer
+// word it ends a sentence.
+inline constexpr size_t kMaxAbbreviationLength = 3;
+
+// ASCII, the bulk of English text, is classified by this table alone, in
+// the tokenizer's inner loops; it sends the other bytes to the decoder.
+struct AsciiTable {
+  std::array<CharClass, 256> cls{};
+  std::array<char, 128> lower{};
+  std::array<bool, 128> upper{};
+};
+
+constexpr AsciiTable MakeAsciiTable() {
+  AsciiTable table;
+  for (int c = 128; c < 256; ++c) {
+    table.cls[c] = CharClass::kMultibyte;
+  }
+  for (int c = 0; c < 128; ++c) {
+    table.upper[c] = c >= 'A' && c <= 'Z';
+    table.lower[c] = static_cast<char>(table.upper[c] ? c - 'A' + 'a' : c);
+    if (table.upper[c] || (c >= 'a' && c <= 'z')) {
+      table.cls[c] = CharClass::kLetter;
+    } else if (c >= '0' && c <= '9') {
+      table.cls[c] = CharClass::kDigit;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      table.cls[c] = CharClass::kSpace;
+    } else if (c == '\'') {
+      table.cls[c] = CharClass::kApostrophe;
+    } else if (c == '-' || c == '/') {  // "Jong-un", "AFC/M23"
+      table.cls[c] = CharClass::kHyphen;
+    } else if (c == '.') {
+      table.cls[c] = CharClass::kPeriod;
+    } else {
+      table.cls[c] = CharClass::kBreak;
+    }
+  }
+  return table;
+}
+
+inline constexpr AsciiTable kAscii = MakeAsciiTable();
+
+// Eight bytes of text classified at once (SWAR): bit 8i + 7 of a mask
+// stands for byte i, little-endian.
+struct AsciiChunk {
+  uint64_t letters = 0;  // ASCII letters
+  uint64_t upper = 0;    // upper-case ASCII letters
+  uint64_t run = 0;      // the leading ASCII letters and digits
+  int run_length = 0;    // bytes in `run`
+  uint64_t folded = 0;   // the bytes of `run` with letters in lower case
+};
+
+inline constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
+inline constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The high bit of every byte of `bytes` (all below 0x80) that is at least
+// `floor`; no byte carries into the next.
+constexpr uint64_t AtLeast(uint64_t bytes, uint8_t floor) {
+  return (bytes + kEveryByte * (0x80 - floor)) & kHighBits;
+}
+
+// The number of bytes whose high bit `mask` sets: a sum of the bytes of
+// mask >> 7 by multiplication (no popcount instruction on baseline x86-64).
+inline int CountBytes(uint64_t mask) {
+  return static_cast<int>(((mask >> 7) * kEveryByte) >> 56);
+}
+
+// The eight bytes of `text` from `pos` as a little-endian integer, padded
+// with zeros (which end any run of letters) past its end.
+inline uint64_t LoadPadded(absl::string_view text, size_t pos) {
+  uint64_t bytes = 0;
+  if (pos + sizeof(bytes) <= text.size()) {
+    std::memcpy(&bytes, text.data() + pos, sizeof(bytes));
+  } else if (pos < text.size()) {
+    std::memcpy(&bytes, text.data() + pos, text.size() - pos);
+  }
+  return bytes;
+}
+
+inline AsciiChunk ClassifyChunk(uint64_t bytes) {
+  const uint64_t ascii = ~bytes & kHighBits;
+  const uint64_t low7 = bytes & ~kHighBits;
+  const uint64_t case_bit = kEveryByte * 0x20;
+  const uint64_t any_case = low7 | case_bit;
+  AsciiChunk chunk;
+  chunk.letters = AtLeast(any_case, 'a') & ~AtLeast(any_case, 'z' + 1) & ascii;
+  const uint64_t digits = AtLeast(low7, '0') & ~AtLeast(low7, '9' + 1) & ascii;
+  // Upper-case letters lack the case bit (0x20, moved to 0x80 by << 2).
+  chunk.upper = chunk.letters & ~((low7 & case_bit) << 2);
+  const int run_bits = std::countr_zero(~(chunk.letters | digits) & kHighBits);
+  chunk.run_length = run_bits / 8;  // 8 when every byte is in the run
+  const uint64_t run_mask = chunk.run_length == 8
+                                ? ~uint64_t{0}
+                                : (uint64_t{1} << (8 * chunk.run_length)) - 1;
+  chunk.run = (chunk.letters | digits) & run_mask;
+  chunk.folded = (bytes | (chunk.upper >> 2)) & run_mask;
+  return chunk;
+}
+
+}  // namespace internal
+
+inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
+                                                absl::string_view* folded) {
+  using internal::CharClass;
+  const char* const data = text_.data();
+  const size_t size = text_.size();
+  size_t begin = pos_;
+  bool joined = has_previous_;
+  while (true) {
+    if (begin >= size) {
+      pos_ = begin;
+      *folded = absl::string_view();
+      return Step::kEnd;
+    }
+    const CharClass cls =
+        internal::kAscii.cls[static_cast<unsigned char>(data[begin])];
+    if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
+      break;
+    }
+    if (cls == CharClass::kMultibyte) {
+      return Step::kOther;
+    }
+    if (cls == CharClass::kBreak ||
+        (cls == CharClass::kPeriod &&
+         previous_length_ > internal::kMaxAbbreviationLength)) {
+      joined = false;
+    }
+    ++begin;
+  }
+  // The folded buffer, never smaller than `inline_`, takes two chunks.
+  static_assert(sizeof(inline_) >= 16);
+  const internal::AsciiChunk first =
+      internal::ClassifyChunk(internal::LoadPadded(text_, begin));
+  uint64_t run_letters = first.letters & first.run;
+  const bool capitalized =
+      run_letters != 0 &&
+      ((first.upper >> std::countr_zero(run_letters)) & 1) != 0;
+  int letters = internal::CountBytes(run_letters);
+  uint64_t lower = run_letters & ~first.upper;
+  std::memcpy(folded_, &first.folded, sizeof(first.folded));
+  size_t end = begin + first.run_length;
+  if (first.run_length == 8) {
+    // A longer word: its first letter must be in the first chunk.
+    const internal::AsciiChunk second =
+        internal::ClassifyChunk(internal::LoadPadded(text_, end));
+    if (run_letters == 0 || second.run_length == 8) {
+      return Step::kOther;
+    }
+    run_letters = second.letters & second.run;
+    letters += internal::CountBytes(run_letters);
+    lower |= run_letters & ~second.upper;
+    std::memcpy(folded_ + 8, &second.folded, sizeof(second.folded));
+    end += second.run_length;
+  }
+  if (end < size && (static_cast<unsigned char>(data[end]) >= 0x80 ||
+                     (end == begin + 1 && data[end] == '.'))) {
+    return Step::kOther;
+  }
+  word->begin = begin;
+  word->end = end;
+  word->capitalized = capitalized;
+  word->letters = letters;
+  word->all_caps = letters > 0 && lower == 0;
+  word->joined = joined;
+  std::memcpy(&word->folded_head, folded_, sizeof(word->folded_head));
+  *folded = absl::string_view(folded_, end - begin);
+  pos_ = end;
+  has_previous_ = true;
+  previous_length_ = end - begin;
+  return Step::kWord;
+}
 
 }  // namespace attache::kb
 

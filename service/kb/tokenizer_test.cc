@@ -98,6 +98,21 @@ TEST(TokenizerTest, FoldsLongWords) {
                   "eightabc[CJ]@201-209", "sixteenletterword[CJ]@210-227"));
 }
 
+// Words of ASCII letters and digits take a faster path than the others; both
+// must read the same words.
+TEST(TokenizerTest, AsciiWordsOfEveryLengthAndNeighbour) {
+  EXPECT_THAT(
+      Words("a Seven77 EIGHTCAP fifteenletterss sixteenlettersss"),
+      ElementsAre("a[]@0-1", "seven77[CJ]@2-9", "eightcap[CAJ]@10-18",
+                  "fifteenletterss[J]@19-34", "sixteenlettersss[J]@35-51"));
+  EXPECT_THAT(Words("12345678Abc 2024, x\u00E9 y"),
+              ElementsAre("12345678abc[C]@0-11", "2024[J]@12-16", "xe[]@18-21",
+                          "y[J]@22-23"));
+  EXPECT_THAT(
+      Words("W. Bush. US.\tEU"),
+      ElementsAre("w[CA]@0-1", "bush[CJ]@3-7", "us[CA]@9-11", "eu[CAJ]@13-15"));
+}
+
 // Short words report their first eight folded bytes in Word::folded_head.
 TEST(TokenizerTest, FoldedHead) {
   Tokenizer tokenizer("Xi LONGERWORD");
