@@ -235,6 +235,9 @@ std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
     --start;
   }
   for (size_t i = start; i < trigger_begin; ++i) {
+    if (!HasClass(tokens[i], WordClass::kPreCueStart)) {
+      continue;
+    }
     size_t length = 0;
     const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
     if (cue == nullptr) {
@@ -258,6 +261,9 @@ std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
   for (size_t i = trigger_end; i < window_end; ++i) {
     if ((lists[i] & kPostStop) != 0) {
       break;
+    }
+    if (!HasClass(tokens[i], WordClass::kPostCueStart)) {
+      continue;
     }
     size_t length = 0;
     const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
@@ -440,8 +446,9 @@ bool SentenceContacts::InActor(size_t token) const {
 
 void SentenceContacts::FindTriggers() {
   for (size_t i = 0; i < tokens_.size();) {
-    if (InActor(i) && tokens_[i].lower != "visit" &&
-        tokens_[i].lower != "visits") {
+    if (!HasClass(tokens_[i], WordClass::kTriggerStart) ||
+        (InActor(i) && tokens_[i].lower != "visit" &&
+         tokens_[i].lower != "visits")) {
       ++i;
       continue;
     }
@@ -1420,7 +1427,8 @@ void DateSameDayContacts(const Sentence& sentence, const TimeSpec& day,
   const auto& tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     size_t length = 0;
-    if (!MatchSameDayCue(tokens, i, &length)) {
+    if (!HasClass(tokens[i], WordClass::kSameDayCueStart) ||
+        !MatchSameDayCue(tokens, i, &length)) {
       continue;
     }
     const absl::string_view cue(sentence.text.data() + tokens[i].begin,

@@ -2,12 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
-#include <limits>
 #include <string>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 
 namespace attache::extract {
@@ -414,7 +411,8 @@ class WordTable {
 template <typename Entry>
 class PhraseIndex {
  public:
-  explicit PhraseIndex(absl::Span<const Entry> entries);
+  // `start_class`: the WordClass of the table's first words.
+  PhraseIndex(absl::Span<const Entry> entries, WordClass start_class);
 
   // The longest entry whose words are the lower-case forms of tokens[pos...],
   // or nullptr; *length receives its token count.
@@ -426,25 +424,18 @@ class PhraseIndex {
     const Entry* entry;
     std::vector<absl::string_view> words;
   };
+  WordClass start_class_;
   WordTable<std::vector<Phrase>> by_first_word_;
-  // Most tokens start no phrase: their first byte and length reject them
-  // before hashing.
-  std::bitset<256> first_bytes_;
-  size_t min_first_size_ = std::numeric_limits<size_t>::max();
-  size_t max_first_size_ = 0;
 };
 
 template <typename Entry>
-PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries)
-    : by_first_word_(entries.size()) {
+PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries,
+                                WordClass start_class)
+    : start_class_(start_class), by_first_word_(entries.size()) {
   for (const Entry& entry : entries) {
     std::vector<absl::string_view> words = absl::StrSplit(entry.phrase, ' ');
-    const absl::string_view first = words.front();
-    first_bytes_.set(static_cast<unsigned char>(first.front()));
-    min_first_size_ = std::min(min_first_size_, first.size());
-    max_first_size_ = std::max(max_first_size_, first.size());
     // Longest phrase first, table order among equals.
-    std::vector<Phrase>& phrases = by_first_word_[first];
+    std::vector<Phrase>& phrases = by_first_word_[words.front()];
     const auto shorter = std::find_if(
         phrases.begin(), phrases.end(),
         [&](const Phrase& p) { return p.words.size() < words.size(); });
@@ -458,20 +449,12 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
   if (pos >= tokens.size()) {
     return nullptr;
   }
-  // Tokenize() classified the words that start with an ASCII letter: those
-  // that start no phrase of any table need no lookup.
+  // Tokenize() classified every token that may start a phrase.
   const Token& token = tokens[pos];
-  if (token.word &&
-      absl::ascii_isalpha(static_cast<unsigned char>(token.lower[0])) &&
-      !HasClass(token, WordClass::kPhraseStart)) {
+  if (!HasClass(token, start_class_)) {
     return nullptr;
   }
-  const std::string& first = token.lower;
-  if (first.size() < min_first_size_ || first.size() > max_first_size_ ||
-      !first_bytes_.test(static_cast<unsigned char>(first.front()))) {
-    return nullptr;
-  }
-  const std::vector<Phrase>* phrases = by_first_word_.Find(first);
+  const std::vector<Phrase>* phrases = by_first_word_.Find(token.lower);
   if (phrases == nullptr) {
     return nullptr;
   }
@@ -496,33 +479,36 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
 
 const TriggerEntry* MatchTrigger(absl::Span<const Token> tokens, size_t pos,
                                  size_t* length) {
-  static const auto* const kIndex = new PhraseIndex<TriggerEntry>(kTriggers);
+  static const auto* const kIndex =
+      new PhraseIndex<TriggerEntry>(kTriggers, WordClass::kTriggerStart);
   return kIndex->Match(tokens, pos, length);
 }
 
 const StatusCueEntry* MatchPreTriggerCue(absl::Span<const Token> tokens,
                                          size_t pos, size_t* length) {
-  static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPreCues);
+  static const auto* const kIndex =
+      new PhraseIndex<StatusCueEntry>(kPreCues, WordClass::kPreCueStart);
   return kIndex->Match(tokens, pos, length);
 }
 
 const StatusCueEntry* MatchPostTriggerCue(absl::Span<const Token> tokens,
                                           size_t pos, size_t* length) {
-  static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPostCues);
+  static const auto* const kIndex =
+      new PhraseIndex<StatusCueEntry>(kPostCues, WordClass::kPostCueStart);
   return kIndex->Match(tokens, pos, length);
 }
 
 bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
                      size_t* length) {
-  static const auto* const kIndex =
-      new PhraseIndex<SameDayCueEntry>(kSameDayCues);
+  static const auto* const kIndex = new PhraseIndex<SameDayCueEntry>(
+      kSameDayCues, WordClass::kSameDayCueStart);
   return kIndex->Match(tokens, pos, length) != nullptr;
 }
 
 const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
                                          size_t pos, size_t* length) {
-  static const auto* const kIndex =
-      new PhraseIndex<PluralTitleEntry>(kPluralTitles);
+  static const auto* const kIndex = new PhraseIndex<PluralTitleEntry>(
+      kPluralTitles, WordClass::kPluralTitleStart);
   return kIndex->Match(tokens, pos, length);
 }
 
@@ -557,11 +543,10 @@ uint16_t WordClassesOf(absl::string_view lower_token) {
       }
     };
     add_first_words(kPluralTitles, WordClass::kPluralTitleStart);
-    add_first_words(kTriggers, WordClass::kPhraseStart);
-    add_first_words(kPreCues, WordClass::kPhraseStart);
-    add_first_words(kPostCues, WordClass::kPhraseStart);
-    add_first_words(kPluralTitles, WordClass::kPhraseStart);
-    add_first_words(kSameDayCues, WordClass::kPhraseStart);
+    add_first_words(kTriggers, WordClass::kTriggerStart);
+    add_first_words(kPreCues, WordClass::kPreCueStart);
+    add_first_words(kPostCues, WordClass::kPostCueStart);
+    add_first_words(kSameDayCues, WordClass::kSameDayCueStart);
     return classes;
   }();
   const uint16_t* classes = kClasses->Find(lower_token);

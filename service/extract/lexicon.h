@@ -89,9 +89,10 @@ bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
                      size_t* length);
 
 // Word classes of the single-word lists below and of the first words of the
-// phrase tables above, as bit flags; Tokenize() stores them on every word
-// that starts with an ASCII letter (Token::classes) so that per-token checks
-// cost no lookup.
+// phrase tables above, as bit flags; Tokenize() stores them on every token
+// (Token::classes) so that per-token checks cost no lookup. A token without
+// a table's start class starts no entry of it: callers may skip the Match
+// call.
 enum class WordClass : uint16_t {
   kGroupNoun = 1 << 0,
   kRoleWord = 1 << 1,
@@ -100,8 +101,14 @@ enum class WordClass : uint16_t {
   kSingularPronoun = 1 << 4,
   kPluralPronoun = 1 << 5,
   kNameStopWord = 1 << 6,
-  kPluralTitleStart = 1 << 7,  // the first word of a MatchPluralTitle() entry
-  kPhraseStart = 1 << 8,       // the first word of any phrase-table entry
+  // The first word of an entry of a phrase table: MatchPluralTitle(),
+  // MatchTrigger(), MatchPreTriggerCue(), MatchPostTriggerCue(),
+  // MatchSameDayCue().
+  kPluralTitleStart = 1 << 7,
+  kTriggerStart = 1 << 8,
+  kPreCueStart = 1 << 9,
+  kPostCueStart = 1 << 10,
+  kSameDayCueStart = 1 << 11,
 };
 
 // The classes of `lower_token`: an OR of WordClass flags.

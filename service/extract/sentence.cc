@@ -138,9 +138,10 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
   for (const char c : piece) {
     *out++ = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
-  // Every lexicon word is spelled in ASCII letters.
-  token->classes =
-      word && lower[0] >= 'a' && lower[0] <= 'z' ? WordClassesOf(lower) : 0;
+  // Every lexicon entry starts with an ASCII letter or an apostrophe ("n't").
+  token->classes = (lower[0] >= 'a' && lower[0] <= 'z') || lower[0] == '\''
+                       ? WordClassesOf(lower)
+                       : 0;
 }
 
 // End of the word that starts at `pos` with a character of `length` bytes:

@@ -27,8 +27,9 @@ struct Token {
   std::string lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
-  // WordClass flags of `lower` (extract/lexicon.h) when the token is a word
-  // starting with an ASCII letter, else 0.
+  // WordClass flags of `lower` (extract/lexicon.h); 0 when `lower` starts
+  // with neither an ASCII letter nor an apostrophe, as no word list entry
+  // does.
   uint16_t classes = 0;
 };
 
