@@ -116,7 +116,7 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     sentence.begin = analyzed.original.begin;
     sentence.end = analyzed.original.end;
     sentence.text = analyzed.text;
-    Tokenize(sentence.text, &sentence.tokens);
+    Tokenize(&sentence);
     SentenceMentions mentions =
         FindSentenceMentions(*kb_, sentence, article.published);
     coref.Resolve(sentence, &mentions);

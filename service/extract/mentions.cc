@@ -603,7 +603,7 @@ void SentenceScanner::AddGroups(size_t noun) {
     mention.actor.kind = ActorKind::kGroup;
     mention.actor.country_code = code;
     mention.actor.mention = TextOf(begin, noun + 1);
-    mention.actor.role = tokens_[noun].lower;
+    mention.actor.role = std::string(tokens_[noun].lower);
     out_.actors.push_back(std::move(mention));
   }
   for (size_t k = pos; k <= noun; ++k) {
@@ -714,7 +714,7 @@ SentenceMentions SentenceScanner::Run() {
         ActorMention m{.token_begin = i,
                        .token_end = i + 1,
                        .type = MentionType::kPronoun};
-        m.actor.mention = t.lower;
+        m.actor.mention = std::string(t.lower);
         out_.actors.push_back(std::move(m));
       } else if (HasClass(t, WordClass::kPluralPronoun) ||
                  ((lower == "the" || lower == "both") &&

@@ -107,37 +107,38 @@ bool IsAbbreviation(absl::string_view word) {
                      });
 }
 
-// Writes the token text[begin, end) into *token, whose `lower` keeps its
-// capacity from an earlier sentence. `word`: it starts with a letter, digit
-// or combining mark.
+// Writes the token text[begin, end) into *token, and its lower-case form
+// into lower_text[begin, end), which *token views. `word`: it starts with a
+// letter, digit or combining mark.
 void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
-               Token* token) {
+               char* lower_text, Token* token) {
   token->begin = static_cast<uint32_t>(begin);
   token->end = static_cast<uint32_t>(end);
   token->word = word;
-  absl::string_view piece(text.data() + begin, end - begin);
-  const auto first = static_cast<unsigned char>(piece[0]);
-  token->capitalized = word && (first < 0x80 ? absl::ascii_isupper(first)
-                                             : StartsUpperNonAscii(piece));
-  // Curly apostrophes fold to ASCII ("’s" -> "'s").
-  const bool curly =
-      first == 0xE2 && (absl::StartsWith(piece, "\xE2\x80\x99") ||
-                        absl::StartsWith(piece, "\xE2\x80\x98"));
+  const auto first = static_cast<unsigned char>(text[begin]);
+  token->capitalized =
+      word && (first < 0x80 ? absl::ascii_isupper(first)
+                            : StartsUpperNonAscii(text.substr(begin)));
+  // Curly apostrophes fold to ASCII ("’s" -> "'s"), written over the last
+  // byte of the three.
+  const bool curly = first == 0xE2 && end - begin >= 3 &&
+                     text[begin + 1] == '\x80' &&
+                     (text[begin + 2] == '\x99' || text[begin + 2] == '\x98');
+  size_t from = begin;
   if (curly) {
-    piece.remove_prefix(3);
+    from = begin + 2;
+    lower_text[from] = '\'';
   }
-  if ((curly || piece.size() > 1) && absl::EndsWith(piece, ".")) {
-    piece.remove_suffix(1);
+  for (size_t i = curly ? begin + 3 : begin; i < end; ++i) {
+    lower_text[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
   }
-  std::string& lower = token->lower;
-  lower.resize((curly ? 1 : 0) + piece.size());
-  char* out = lower.data();
-  if (curly) {
-    *out++ = '\'';
+  // The final dot of "U.S." and "Sept.", not a lone ".".
+  size_t to = end;
+  if (text[end - 1] == '.' && (curly ? end > begin + 3 : end - begin > 1)) {
+    --to;
   }
-  for (const char c : piece) {
-    *out++ = absl::ascii_tolower(static_cast<unsigned char>(c));
-  }
+  const absl::string_view lower(lower_text + from, to - from);
+  token->lower = lower;
   // Every lexicon entry starts with an ASCII letter or an apostrophe ("n't").
   token->classes = (lower[0] >= 'a' && lower[0] <= 'z') || lower[0] == '\''
                        ? WordClassesOf(lower)
@@ -190,16 +191,15 @@ size_t WordEnd(absl::string_view text, size_t pos, size_t length) {
 
 }  // namespace
 
-void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
-  // Tokens are overwritten in place, so that their strings keep their
-  // capacity, and the surplus is dropped at the end.
-  std::vector<Token>& tokens = *tokens_out;
-  size_t count = 0;
+void Tokenize(Sentence* sentence) {
+  const absl::string_view text = sentence->text;
+  std::vector<Token>& tokens = sentence->tokens;
+  tokens.clear();
+  // Sized once: the tokens view it.
+  sentence->lower_text.resize(text.size());
+  char* const lower_text = sentence->lower_text.data();
   const auto push = [&](size_t begin, size_t end, bool word) {
-    if (count == tokens.size()) {
-      tokens.emplace_back();
-    }
-    FillToken(text, begin, end, word, &tokens[count++]);
+    FillToken(text, begin, end, word, lower_text, &tokens.emplace_back());
   };
   size_t pos = 0;
   while (pos < text.size()) {
@@ -214,7 +214,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
         // "'s" after a word is a possessive token; other apostrophes are
         // punctuation.
         size_t next_length = 0;
-        if (count > 0 && tokens[count - 1].end == pos && end < text.size() &&
+        if (!tokens.empty() && tokens.back().end == pos && end < text.size() &&
             (text[end] == 's' || text[end] == 'S') &&
             (end + 1 == text.size() ||
              Classify(text, end + 1, &next_length) != CharClass::kWord)) {
@@ -239,13 +239,6 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
     push(pos, end, cls == CharClass::kWord);
     pos = end;
   }
-  tokens.resize(count);
-}
-
-std::vector<Token> Tokenize(absl::string_view text) {
-  std::vector<Token> tokens;
-  Tokenize(text, &tokens);
-  return tokens;
 }
 
 bool MatchesPhrase(absl::Span<const Token> tokens, size_t pos,

@@ -24,7 +24,9 @@ namespace attache::extract {
 struct Token {
   uint32_t begin = 0;  // byte offsets into the sentence text
   uint32_t end = 0;
-  std::string lower;
+  // Views the sentence's `lower_text`: valid while the sentence lives and is
+  // not tokenized again.
+  absl::string_view lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
   // WordClass flags of `lower` (extract/lexicon.h); 0 when `lower` starts
@@ -33,19 +35,29 @@ struct Token {
   uint16_t classes = 0;
 };
 
+// Movable, not copyable: a copy's tokens would view the original's
+// `lower_text`. A vector, unlike a string, keeps its buffer when moved.
 struct Sentence {
+  Sentence() = default;
+  Sentence(Sentence&&) = default;
+  Sentence& operator=(Sentence&&) = default;
+  Sentence(const Sentence&) = delete;
+  Sentence& operator=(const Sentence&) = delete;
+
   int index = 0;  // 0 is the title when there is one
   TextField field = TextField::kBody;
   size_t begin = 0;  // byte offsets of the sentence in the original field
   size_t end = 0;
   std::string text;  // the sentence as used for matching
   std::vector<Token> tokens;
+  // `text` with ASCII letters lower-cased and curly apostrophes that start a
+  // token folded: the storage of the tokens' lower-case forms.
+  std::vector<char> lower_text;
 };
 
-// Splits `text` into tokens as described above, replacing *tokens (whose
-// capacity is reused across sentences).
-void Tokenize(absl::string_view text, std::vector<Token>* tokens);
-std::vector<Token> Tokenize(absl::string_view text);
+// Splits sentence->text into sentence->tokens as described above, replacing
+// them and `lower_text` (whose capacity is reused across sentences).
+void Tokenize(Sentence* sentence);
 
 // True when the lower-case forms of tokens[pos...] spell `phrase` (tokens
 // separated by single spaces).

@@ -123,7 +123,7 @@ int MonthAt(absl::Span<const Token> tokens, size_t i) {
 }
 
 bool Is(absl::Span<const Token> tokens, size_t i, absl::string_view word) {
-  return i < tokens.size() && absl::string_view(tokens[i].lower) == word;
+  return i < tokens.size() && tokens[i].lower == word;
 }
 
 // Matches one expression at tokens[i]; returns its token count or 0.
