@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/str_split.h"
 
 namespace attache::extract {
@@ -343,11 +345,26 @@ constexpr auto kNameStopWords = std::to_array<absl::string_view>({
     "next",      "both",    "after",      "before",    "while",   "as",
 });
 
+// The first eight bytes of `word`, zero-padded when it is shorter, as one
+// integer: words compare eight bytes at a time. `padded`: eight bytes after
+// word.data() are readable, so one load does.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint64_t HeadOf(absl::string_view word,
+                                                    bool padded) {
+  uint64_t head = 0;
+  if (padded) {
+    std::memcpy(&head, word.data(), sizeof(head));
+    if (word.size() < sizeof(head)) {
+      head &= (uint64_t{1} << (8 * word.size())) - 1;
+    }
+  } else {
+    std::memcpy(&head, word.data(), std::min(word.size(), sizeof(head)));
+  }
+  return head;
+}
+
 // A read-only map from lexicon words to values, built once: open addressing
-// on a hash of a word's length and first, middle and last bytes, which is
-// cheaper than a general-purpose hash map's probe and spreads the lexicons'
-// few hundred words well enough. Every token is looked up in several of
-// these.
+// on a hash of a word's head (HeadOf) and length, which is cheaper than a
+// general-purpose hash map's probe. Every token is looked up in it.
 template <typename Value>
 class WordTable {
  public:
@@ -362,22 +379,25 @@ class WordTable {
   // The value of `word`, value-initialised when it is new. `word` must
   // outlive the table and be non-empty.
   Value& operator[](absl::string_view word) {
-    size_t i = Index(word);
-    while (!slots_[i].word.empty() && slots_[i].word != word) {
+    const uint64_t head = HeadOf(word, /*padded=*/false);
+    size_t i = Index(head, word.size());
+    while (!slots_[i].word.empty() && !Matches(slots_[i], word, head)) {
       i = (i + 1) & (slots_.size() - 1);
     }
     slots_[i].word = word;
+    slots_[i].head = head;
     return slots_[i].value;
   }
 
-  // The value of `word`, or nullptr.
-  const Value* Find(absl::string_view word) const {
+  // The value of `word`, or nullptr. `padded` as for HeadOf().
+  const Value* Find(absl::string_view word, bool padded = false) const {
     if (word.empty()) {
       return nullptr;
     }
-    for (size_t i = Index(word); !slots_[i].word.empty();
+    const uint64_t head = HeadOf(word, padded);
+    for (size_t i = Index(head, word.size()); !slots_[i].word.empty();
          i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].word == word) {
+      if (Matches(slots_[i], word, head)) {
         return &slots_[i].value;
       }
     }
@@ -387,19 +407,22 @@ class WordTable {
  private:
   struct Slot {
     absl::string_view word;  // empty: a free slot
+    uint64_t head = 0;       // HeadOf(word)
     Value value{};
   };
 
-  // The home slot of a non-empty word: the top bits of a multiplicative
-  // hash.
-  size_t Index(absl::string_view word) const {
-    const auto byte = [word](size_t i) {
-      return static_cast<uint32_t>(static_cast<unsigned char>(word[i]));
-    };
-    const uint32_t key = static_cast<uint32_t>(word.size()) ^ byte(0) << 8 ^
-                         byte(word.size() / 2) << 16 ^
-                         byte(word.size() - 1) << 24;
-    return (key * 2654435769u) >> (32 - bits_);
+  static bool Matches(const Slot& slot, absl::string_view word, uint64_t head) {
+    return slot.head == head && slot.word.size() == word.size() &&
+           (word.size() <= sizeof(head) ||
+            std::memcmp(slot.word.data() + sizeof(head),
+                        word.data() + sizeof(head),
+                        word.size() - sizeof(head)) == 0);
+  }
+
+  // The home slot: the top bits of a multiplicative hash.
+  size_t Index(uint64_t head, size_t size) const {
+    return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15u) >>
+                               (64 - bits_));
   }
 
   int bits_ = 4;
@@ -512,7 +535,10 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
   return kIndex->Match(tokens, pos, length);
 }
 
-uint16_t WordClassesOf(absl::string_view lower_token) {
+namespace {
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<uint16_t>&
+WordClassTable() {
   static const auto* const kClasses = [] {
     auto* classes = new WordTable<uint16_t>(
         kGroupNouns.size() + kRoleWords.size() + kClauseBreaks.size() +
@@ -549,7 +575,18 @@ uint16_t WordClassesOf(absl::string_view lower_token) {
     add_first_words(kSameDayCues, WordClass::kSameDayCueStart);
     return classes;
   }();
-  const uint16_t* classes = kClasses->Find(lower_token);
+  return *kClasses;
+}
+
+}  // namespace
+
+uint16_t WordClassesOf(absl::string_view lower_token) {
+  const uint16_t* classes = WordClassTable().Find(lower_token);
+  return classes == nullptr ? 0 : *classes;
+}
+
+uint16_t WordClassesOfPadded(absl::string_view lower_token) {
+  const uint16_t* classes = WordClassTable().Find(lower_token, /*padded=*/true);
   return classes == nullptr ? 0 : *classes;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
@@ -107,9 +108,32 @@ bool IsAbbreviation(absl::string_view word) {
                      });
 }
 
-// Writes the token text[begin, end) into *token, and its lower-case form
-// into lower_text[begin, end), which *token views. `word`: it starts with a
-// letter, digit or combining mark.
+// Writes `text` with ASCII letters lower-cased (as absl::ascii_tolower) to
+// `out`, eight bytes at a time.
+void LowerAscii(absl::string_view text, char* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t bytes = 0;
+    std::memcpy(&bytes, text.data() + i, sizeof(bytes));
+    // Per byte, without carries between bytes: the high bit of `at_least_a`
+    // is set from 'A' up, that of `above_z` beyond 'Z'; bytes with their own
+    // high bit set (not ASCII) are left alone.
+    const uint64_t low7 = bytes & (0x7F * kOnes);
+    const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;
+    const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+    const uint64_t upper = at_least_a & ~above_z & ~bytes & (0x80 * kOnes);
+    bytes |= upper >> 2;  // 0x80 >> 2 is the case bit 0x20
+    std::memcpy(out + i, &bytes, sizeof(bytes));
+  }
+  for (; i < text.size(); ++i) {
+    out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+  }
+}
+
+// Writes the token text[begin, end) into *token, whose lower-case form views
+// lower_text[begin, end), which holds LowerAscii(text). `word`: it starts
+// with a letter, digit or combining mark.
 void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
                char* lower_text, Token* token) {
   token->begin = static_cast<uint32_t>(begin);
@@ -129,9 +153,6 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
     from = begin + 2;
     lower_text[from] = '\'';
   }
-  for (size_t i = curly ? begin + 3 : begin; i < end; ++i) {
-    lower_text[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
-  }
   // The final dot of "U.S." and "Sept.", not a lone ".".
   size_t to = end;
   if (text[end - 1] == '.' && (curly ? end > begin + 3 : end - begin > 1)) {
@@ -141,7 +162,7 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
   token->lower = lower;
   // Every lexicon entry starts with an ASCII letter or an apostrophe ("n't").
   token->classes = (lower[0] >= 'a' && lower[0] <= 'z') || lower[0] == '\''
-                       ? WordClassesOf(lower)
+                       ? WordClassesOfPadded(lower)
                        : 0;
 }
 
@@ -196,8 +217,9 @@ void Tokenize(Sentence* sentence) {
   std::vector<Token>& tokens = sentence->tokens;
   tokens.clear();
   // Sized once: the tokens view it.
-  sentence->lower_text.resize(text.size());
+  sentence->lower_text.assign(text.size() + 8, '\0');
   char* const lower_text = sentence->lower_text.data();
+  LowerAscii(text, lower_text);
   const auto push = [&](size_t begin, size_t end, bool word) {
     FillToken(text, begin, end, word, lower_text, &tokens.emplace_back());
   };

@@ -51,7 +51,8 @@ struct Sentence {
   std::string text;  // the sentence as used for matching
   std::vector<Token> tokens;
   // `text` with ASCII letters lower-cased and curly apostrophes that start a
-  // token folded: the storage of the tokens' lower-case forms.
+  // token folded, then eight bytes of padding: the storage of the tokens'
+  // lower-case forms, which may be read eight bytes at a time.
   std::vector<char> lower_text;
 };
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "extract/lexicon.h"
 #include "extract/test_util.h"
 #include "gmock/gmock.h"
@@ -100,6 +101,18 @@ TEST(TokenizeTest, ReusedSentenceGivesTheSameTokens) {
     EXPECT_EQ(token.word, fresh.tokens[i].word);
     EXPECT_EQ(token.classes, fresh.tokens[i].classes);
   }
+}
+
+TEST(TokenizeTest, LowerTextFoldsAsciiLettersOnly) {
+  std::string text = "\xC3\x89lys\xC3\xA9\x65 ";
+  for (char c = ' '; c <= '~'; ++c) {
+    text += c;
+  }
+  text += "\xC4\x9F\xE2\x80\x94ZZ";
+  const Sentence sentence = MakeSentence(text);
+  ASSERT_EQ(sentence.lower_text.size(), text.size() + 8);
+  EXPECT_EQ(absl::string_view(sentence.lower_text.data(), text.size()),
+            absl::AsciiStrToLower(text));
 }
 
 TEST(TokenizeTest, MovedSentenceKeepsItsLowerForms) {
