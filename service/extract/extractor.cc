@@ -99,6 +99,8 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
   result.sentence_count = static_cast<int>(document->sentences.size());
   CorefResolver coref(*kb_, article.published);
   ContactFinder finder(article.published, options.debug);
+  MentionFinder mention_finder(*kb_, article.published);
+  SentenceMentions mentions;
   std::vector<ContactCandidate> candidates;
   // One sentence at a time: memory stays bounded by the document, not by
   // every sentence's tokens and mentions.
@@ -117,8 +119,7 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     sentence.end = analyzed.original.end;
     sentence.text = analyzed.text;
     Tokenize(&sentence);
-    SentenceMentions mentions =
-        FindSentenceMentions(*kb_, sentence, article.published);
+    mention_finder.Find(sentence, &mentions);
     coref.Resolve(sentence, &mentions);
     result.mention_count += static_cast<int>(mentions.actors.size());
     finder.AddSentence(sentence, mentions, &candidates);

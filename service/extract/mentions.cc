@@ -77,13 +77,42 @@ struct Span {
   }
 };
 
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// Per token (and one past the end): the span starting there, kNone when
+// none, and whether a pattern consumed it.
+struct TokenState {
+  size_t span = kNone;
+  bool used = false;
+};
+
+}  // namespace
+
+// The working memory of one sentence's scan, kept across sentences.
+struct MentionFinder::Scratch {
+  std::vector<kb::Mention> kb_mentions;
+  std::vector<Span> spans;
+  std::vector<TokenState> at;
+};
+
+namespace {
+
 class SentenceScanner {
  public:
+  // Finds the mentions of `sentence` into *out, which is cleared first.
   SentenceScanner(const kb::KnowledgeBase& kb, const Sentence& sentence,
-                  std::optional<absl::CivilDay> date)
-      : kb_(kb), sentence_(sentence), tokens_(sentence.tokens), date_(date) {}
+                  std::optional<absl::CivilDay> date,
+                  MentionFinder::Scratch* scratch, SentenceMentions* out)
+      : kb_(kb),
+        sentence_(sentence),
+        tokens_(sentence.tokens),
+        date_(date),
+        kb_mentions_(scratch->kb_mentions),
+        spans_(scratch->spans),
+        at_(scratch->at),
+        out_(*out) {}
 
-  SentenceMentions Run();
+  void Run();
 
  private:
   bool Lower(size_t i, absl::string_view word) const {
@@ -143,23 +172,14 @@ class SentenceScanner {
   const kb::Person* PickPerson(const Span& span, MentionForm form,
                                absl::string_view office_id) const;
 
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-
   const kb::KnowledgeBase& kb_;
   const Sentence& sentence_;
   absl::Span<const Token> tokens_;
   std::optional<absl::CivilDay> date_;
-  std::vector<kb::Mention> kb_mentions_;
-  std::vector<Span> spans_;
-  // Per token (and one past the end): the span starting there, kNone when
-  // none, and whether a pattern consumed it; one vector, so one allocation
-  // per sentence.
-  struct TokenState {
-    size_t span = kNone;
-    bool used = false;
-  };
-  std::vector<TokenState> at_;
-  SentenceMentions out_;
+  std::vector<kb::Mention>& kb_mentions_;
+  std::vector<Span>& spans_;
+  std::vector<TokenState>& at_;  // one entry per token and one past the end
+  SentenceMentions& out_;
 };
 
 std::string SentenceScanner::QualifierAt(size_t i, size_t* width) const {
@@ -654,10 +674,12 @@ void SentenceScanner::AddPlace(const Span& span) {
   out_.places.push_back(std::move(place));
 }
 
-SentenceMentions SentenceScanner::Run() {
-  kb_mentions_ = kb_.FindMentions(sentence_.text);
-  at_.resize(tokens_.size() + 1);
-  spans_.reserve(kb_mentions_.size());
+void SentenceScanner::Run() {
+  kb_.FindMentions(sentence_.text, &kb_mentions_);
+  at_.assign(tokens_.size() + 1, TokenState{});
+  spans_.clear();
+  out_.actors.clear();
+  out_.places.clear();
   for (const kb::Mention& m : kb_mentions_) {
     const size_t begin = TokenAtOrAfter(tokens_, m.begin);
     size_t end = TokenAtOrAfter(tokens_, m.end);
@@ -851,7 +873,6 @@ SentenceMentions SentenceScanner::Run() {
       m.possessive = Lower(m.token_end, "'s");
     }
   }
-  return std::move(out_);
 }
 
 }  // namespace
@@ -891,10 +912,22 @@ void ApplyTenure(const kb::KnowledgeBase& kb, const kb::Person& person,
   }
 }
 
+MentionFinder::MentionFinder(const kb::KnowledgeBase& kb,
+                             std::optional<absl::CivilDay> date)
+    : kb_(kb), date_(date), scratch_(std::make_unique<Scratch>()) {}
+
+MentionFinder::~MentionFinder() = default;
+
+void MentionFinder::Find(const Sentence& sentence, SentenceMentions* mentions) {
+  SentenceScanner(kb_, sentence, date_, scratch_.get(), mentions).Run();
+}
+
 SentenceMentions FindSentenceMentions(const kb::KnowledgeBase& kb,
                                       const Sentence& sentence,
                                       std::optional<absl::CivilDay> date) {
-  return SentenceScanner(kb, sentence, date).Run();
+  SentenceMentions mentions;
+  MentionFinder(kb, date).Find(sentence, &mentions);
+  return mentions;
 }
 
 }  // namespace attache::extract
