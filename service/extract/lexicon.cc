@@ -362,6 +362,19 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint64_t HeadOf(absl::string_view word,
   return head;
 }
 
+// The words that may start a time expression, besides numbers.
+constexpr auto kTimeStarts = std::to_array<absl::string_view>({
+    "next",      "last",    "this",     "today",    "tonight", "yesterday",
+    "tomorrow",  "over",    "in",       "during",   "a",       "one",
+    "two",       "three",   "four",     "five",     "six",     "seven",
+    "eight",     "nine",    "ten",      "monday",   "tuesday", "wednesday",
+    "thursday",  "friday",  "saturday", "sunday",   "january", "february",
+    "march",     "april",   "may",      "june",     "july",    "august",
+    "september", "october", "november", "december", "jan",     "feb",
+    "mar",       "apr",     "jun",      "jul",      "aug",     "sep",
+    "sept",      "oct",     "nov",      "dec",
+});
+
 // A read-only map from lexicon words to values, built once: open addressing
 // on a hash of a word's head (HeadOf) and length, which is cheaper than a
 // general-purpose hash map's probe. Every token is looked up in it.
@@ -545,7 +558,7 @@ WordClassTable() {
         kReportingVerbs.size() + kSingularPronouns.size() +
         kPluralPronouns.size() + kNameStopWords.size() + kTriggers.size() +
         kPreCues.size() + kPostCues.size() + kPluralTitles.size() +
-        kSameDayCues.size());
+        kSameDayCues.size() + kTimeStarts.size());
     const auto add = [classes](absl::string_view word, WordClass word_class) {
       (*classes)[word] |= static_cast<uint16_t>(word_class);
     };
@@ -562,6 +575,7 @@ WordClassTable() {
     add_words(kSingularPronouns, WordClass::kSingularPronoun);
     add_words(kPluralPronouns, WordClass::kPluralPronoun);
     add_words(kNameStopWords, WordClass::kNameStopWord);
+    add_words(kTimeStarts, WordClass::kTimeStart);
     const auto add_first_words = [&add](const auto& entries,
                                         WordClass word_class) {
       for (const auto& entry : entries) {

@@ -109,6 +109,9 @@ enum class WordClass : uint16_t {
   kPreCueStart = 1 << 9,
   kPostCueStart = 1 << 10,
   kSameDayCueStart = 1 << 11,
+  // A word that may start a time expression (extract/time_expr.h) other
+  // than a number: "next", "Monday", "June".
+  kTimeStart = 1 << 12,
 };
 
 // The classes of `lower_token`: an OR of WordClass flags.
