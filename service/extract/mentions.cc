@@ -708,7 +708,12 @@ void SentenceScanner::Run() {
     }
     const Token& t = tokens_[i];
     const absl::string_view lower = t.lower;
-    if (const size_t next = PluralTitlePattern(i); next != i) {
+    // Plural titles start with one or follow "their": most tokens need no
+    // call.
+    const bool plural_title = HasClass(t, WordClass::kPluralPronoun) ||
+                              HasClass(t, WordClass::kPluralTitleStart);
+    if (const size_t next = plural_title ? PluralTitlePattern(i) : i;
+        next != i) {
       for (size_t k = i; k < next; ++k) {
         at_[k].used = true;
       }
