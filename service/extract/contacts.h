@@ -62,7 +62,6 @@ class ContactFinder {
   std::string last_destination_;       // state of the latest visit
   std::string last_destination_city_;  // its city, when named
   // Per-sentence working memory, kept to reuse its allocation.
-  std::vector<uint64_t> word_lists_;
   std::vector<TimeExpression> times_;
   std::vector<bool> governed_;
 };

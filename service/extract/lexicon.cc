@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/attributes.h"
@@ -375,6 +377,59 @@ constexpr auto kTimeStarts = std::to_array<absl::string_view>({
     "sept",      "oct",     "nov",      "dec",
 });
 
+// The structure words of each WordList, as (word, list) pairs.
+std::vector<std::pair<absl::string_view, WordList>> StructureWords() {
+  std::vector<std::pair<absl::string_view, WordList>> words;
+  const auto add = [&words](
+                       WordList list,
+                       std::initializer_list<absl::string_view> list_words) {
+    for (const absl::string_view word : list_words) {
+      words.emplace_back(word, list);
+    }
+  };
+  add(kGoverning, {"with", "by", "to", "between", "among", "of", "for", "from",
+                   "on", "against", "about", "invited"});
+  add(kArgumentGap,
+      {"with",  "between", "among", "by",      "and",        ",",
+       "the",   "a",       "an",    "his",     "her",        "their",
+       "its",   "also",    "on",    "in",      "at",         "has",
+       "have",  "had",     "held",  "hold",    "separately", "later",
+       "again", "both",    "two",   "leaders", "of"});
+  add(kDeparture, {"outside", "from", "leave", "left", "leaving"});
+  add(kTheOf, {"the", "of"});
+  add(kToIn, {"to", "in", "into"});
+  add(kClauseOpener, {"which", "where", "while", "whereas", ";"});
+  add(kVisitNoun, {"visit", "visits"});
+  add(kArticle, {"the", "a", "an"});
+  add(kTheA, {"the", "a"});
+  add(kCoordinator, {",", "and", "-", "&"});
+  add(kLedBy, {"led", "headed"});
+  add(kTripModifier, {"recent", "first", "two", "official", "state", "planned",
+                      "upcoming", "previous", "latest", "brief", "surprise"});
+  add(kAbout, {"on", "about", "over", "regarding"});
+  add(kCounterpartNoun, {"counterpart", "counterparts", "peer"});
+  add(kOnIn, {"on", "in"});
+  add(kPluralDeterminer,
+      {"two", "three", "several", "his", "her", "their", "both"});
+  add(kDateJoiner, {",", "and", "in", "on"});
+  add(kTopicEnd, {"with", "at", "on"});
+  add(kMediumOrVenue, {"phone", "telephone", "sidelines", "margins", "margin"});
+  add(kLocating, {"in", "at", "the", "of", ",", "'s"});
+  add(kAnaphoric, {"the", "this", "that"});
+  add(kCommaAnd, {",", "and"});
+  add(kDestinationSlot, {"to", "of", "in", "for"});
+  add(kSidelines, {"sidelines", "sideline", "margins", "margin"});
+  add(kDeterminer, {"the", "a", "an", "his", "her"});
+  add(kBetween, {"between", "among"});
+  add(kClauseStart,
+      {";", ".", "as", "while", "after", "because", "although", "since", "when",
+       "which", "who", "but", "amid", "following", "before"});
+  add(kCondition, {"if", "unless", "whether"});
+  add(kPostStop, {";", ".", "after", "while", "as", "but"});
+  add(kCopula, {"is", "are"});
+  return words;
+}
+
 // A read-only map from lexicon words to values, built once: open addressing
 // on a hash of a word's head (HeadOf) and length, which is cheaper than a
 // general-purpose hash map's probe. Every token is looked up in it.
@@ -550,17 +605,19 @@ const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
 
 namespace {
 
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<uint16_t>&
-WordClassTable() {
-  static const auto* const kClasses = [] {
-    auto* classes = new WordTable<uint16_t>(
-        kGroupNouns.size() + kRoleWords.size() + kClauseBreaks.size() +
-        kReportingVerbs.size() + kSingularPronouns.size() +
-        kPluralPronouns.size() + kNameStopWords.size() + kTriggers.size() +
-        kPreCues.size() + kPostCues.size() + kPluralTitles.size() +
-        kSameDayCues.size() + kTimeStarts.size());
-    const auto add = [classes](absl::string_view word, WordClass word_class) {
-      (*classes)[word] |= static_cast<uint16_t>(word_class);
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<WordTraits>& TraitsTable() {
+  static const auto* const kTraits = [] {
+    const std::vector<std::pair<absl::string_view, WordList>> structure_words =
+        StructureWords();
+    auto* traits = new WordTable<WordTraits>(
+        structure_words.size() + kGroupNouns.size() + kRoleWords.size() +
+        kClauseBreaks.size() + kReportingVerbs.size() +
+        kSingularPronouns.size() + kPluralPronouns.size() +
+        kNameStopWords.size() + kTriggers.size() + kPreCues.size() +
+        kPostCues.size() + kPluralTitles.size() + kSameDayCues.size() +
+        kTimeStarts.size());
+    const auto add = [traits](absl::string_view word, WordClass word_class) {
+      (*traits)[word].classes |= static_cast<uint16_t>(word_class);
     };
     const auto add_words = [&add](absl::Span<const absl::string_view> words,
                                   WordClass word_class) {
@@ -587,21 +644,24 @@ WordClassTable() {
     add_first_words(kPreCues, WordClass::kPreCueStart);
     add_first_words(kPostCues, WordClass::kPostCueStart);
     add_first_words(kSameDayCues, WordClass::kSameDayCueStart);
-    return classes;
+    for (const auto& [word, list] : structure_words) {
+      (*traits)[word].lists |= list;
+    }
+    return traits;
   }();
-  return *kClasses;
+  return *kTraits;
 }
 
 }  // namespace
 
 uint16_t WordClassesOf(absl::string_view lower_token) {
-  const uint16_t* classes = WordClassTable().Find(lower_token);
-  return classes == nullptr ? 0 : *classes;
+  const WordTraits* traits = TraitsTable().Find(lower_token);
+  return traits == nullptr ? 0 : traits->classes;
 }
 
-uint16_t WordClassesOfPadded(absl::string_view lower_token) {
-  const uint16_t* classes = WordClassTable().Find(lower_token, /*padded=*/true);
-  return classes == nullptr ? 0 : *classes;
+WordTraits WordTraitsOfPadded(absl::string_view lower_token) {
+  const WordTraits* traits = TraitsTable().Find(lower_token, /*padded=*/true);
+  return traits == nullptr ? WordTraits{} : *traits;
 }
 
 bool IsGroupNoun(absl::string_view lower_token) {

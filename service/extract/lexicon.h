@@ -1,5 +1,6 @@
 // The extraction engine's word lists: contact triggers, status cues, group
-// nouns, role words and pronouns. The tables themselves live in lexicon.cc,
+// nouns, role words, pronouns, time expression starters and the structure
+// words the contact finder tests. The tables themselves live in lexicon.cc,
 // one clearly separated table per list, so they are easy to extend.
 //
 // Every entry is lower-case ASCII; multi-word entries are space-separated
@@ -114,11 +115,53 @@ enum class WordClass : uint16_t {
   kTimeStart = 1 << 12,
 };
 
+// The structure words the contact finder (extract/contacts.cc) tests, as
+// bit flags of lists; Tokenize() stores them on every token (Token::lists).
+enum WordList : uint32_t {
+  // Prepositions after which an actor is an object, not an agent.
+  kGoverning = uint32_t{1} << 0,
+  // Tokens that may separate an argument from its trigger.
+  kArgumentGap = uint32_t{1} << 1,
+  kDeparture = uint32_t{1} << 2,  // "from", "leaving": a place left behind
+  kTheOf = uint32_t{1} << 3,
+  kToIn = uint32_t{1} << 4,
+  kClauseOpener = uint32_t{1} << 5,  // "which", ";": another clause
+  kVisitNoun = uint32_t{1} << 6,
+  kArticle = uint32_t{1} << 7,  // "the", "a", "an"
+  kTheA = uint32_t{1} << 8,
+  kCoordinator = uint32_t{1} << 9,    // ",", "and", "-", "&"
+  kLedBy = uint32_t{1} << 10,         // "led", "headed"
+  kTripModifier = uint32_t{1} << 11,  // "Sullivan's first visit"
+  kAbout = uint32_t{1} << 12,         // "on", "about": a topic follows
+  kCounterpartNoun = uint32_t{1} << 13,
+  kOnIn = uint32_t{1} << 14,
+  kPluralDeterminer = uint32_t{1} << 15,  // "his two visits"
+  kDateJoiner = uint32_t{1} << 16,        // "in June and in July"
+  kTopicEnd = uint32_t{1} << 17,
+  kMediumOrVenue = uint32_t{1} << 18,  // "on the phone", "on the sidelines"
+  kLocating = uint32_t{1} << 19,       // "in", "at": a place follows
+  kAnaphoric = uint32_t{1} << 20,      // "the", "this", "that"
+  kCommaAnd = uint32_t{1} << 21,
+  kDestinationSlot = uint32_t{1} << 22,  // "visit to", "tour of"
+  kSidelines = uint32_t{1} << 23,
+  kDeterminer = uint32_t{1} << 24,  // "the", "a", "an", "his", "her"
+  kBetween = uint32_t{1} << 25,
+  kClauseStart = uint32_t{1} << 26,  // ends the status window before a trigger
+  kCondition = uint32_t{1} << 27,    // "if", "unless", "whether"
+  kPostStop = uint32_t{1} << 28,     // ends the status window after it
+  kCopula = uint32_t{1} << 29,       // "is", "are"
+};
+
 // The classes of `lower_token`: an OR of WordClass flags.
 uint16_t WordClassesOf(absl::string_view lower_token);
-// As WordClassesOf(), cheaper, for a word followed by at least eight
-// readable bytes (within Sentence::lower_text): it reads eight bytes at once.
-uint16_t WordClassesOfPadded(absl::string_view lower_token);
+// The WordClass and WordList flags of one word.
+struct WordTraits {
+  uint16_t classes = 0;
+  uint32_t lists = 0;
+};
+// The traits of a word followed by at least eight readable bytes (within
+// Sentence::lower_text), looked up eight bytes at a time.
+WordTraits WordTraitsOfPadded(absl::string_view lower_token);
 
 inline bool HasClass(uint16_t classes, WordClass word_class) {
   return (classes & static_cast<uint16_t>(word_class)) != 0;

@@ -160,10 +160,13 @@ void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
   }
   const absl::string_view lower(lower_text + from, to - from);
   token->lower = lower;
-  // Every lexicon entry starts with an ASCII letter or an apostrophe ("n't").
-  token->classes = (lower[0] >= 'a' && lower[0] <= 'z') || lower[0] == '\''
-                       ? WordClassesOfPadded(lower)
-                       : 0;
+  // Every lexicon entry starts with an ASCII letter or punctuation.
+  const auto lead = static_cast<unsigned char>(lower[0]);
+  const WordTraits traits = lead < 0x80 && !absl::ascii_isdigit(lead)
+                                ? WordTraitsOfPadded(lower)
+                                : WordTraits{};
+  token->classes = traits.classes;
+  token->lists = traits.lists;
 }
 
 // End of the word that starts at `pos` with a character of `length` bytes:

@@ -29,10 +29,11 @@ struct Token {
   absl::string_view lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
-  // WordClass flags of `lower` (extract/lexicon.h); 0 when `lower` starts
-  // with neither an ASCII letter nor an apostrophe, as no word list entry
-  // does.
+  // WordClass and WordList flags of `lower` (extract/lexicon.h); 0 when
+  // `lower` starts with a digit or a non-ASCII character, as no entry of
+  // those lists does.
   uint16_t classes = 0;
+  uint32_t lists = 0;
 };
 
 // Movable, not copyable: a copy's tokens would view the original's

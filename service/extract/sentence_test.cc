@@ -83,6 +83,17 @@ TEST(TokenizeTest, StoresWordClasses) {
   EXPECT_EQ(tokens[1].classes & static_cast<uint8_t>(WordClass::kRoleWord), 0);
 }
 
+TEST(TokenizeTest, StoresWordLists) {
+  const Sentence sentence = MakeSentence("The envoy, and 2 others;");
+  const std::vector<Token>& tokens = sentence.tokens;
+  EXPECT_EQ(tokens[0].lists & (kArticle | kAnaphoric), kArticle | kAnaphoric);
+  EXPECT_EQ(tokens[1].lists, 0u);
+  EXPECT_NE(tokens[2].lists & kCoordinator, 0u);  // ","
+  EXPECT_NE(tokens[3].lists & kCommaAnd, 0u);
+  EXPECT_EQ(tokens[4].lists, 0u);                 // a number
+  EXPECT_NE(tokens[6].lists & kClauseStart, 0u);  // ";"
+}
+
 TEST(TokenizeTest, ReusedSentenceGivesTheSameTokens) {
   Sentence sentence;
   sentence.text =
