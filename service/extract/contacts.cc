@@ -14,13 +14,6 @@ struct ActorRun {
   size_t last;
 };
 
-struct TriggerMatch {
-  size_t begin;
-  size_t end;
-  const TriggerEntry* entry;
-  bool venue = false;  // names the venue of other contacts: no contact
-};
-
 // The status a (non-negating) cue signals.
 ContactStatus StatusOfCue(StatusCue cue) {
   switch (cue) {
@@ -152,6 +145,7 @@ class SentenceContacts {
                    const std::vector<Participant>& previous,
                    std::string* last_destination,
                    std::string* last_destination_city,
+                   std::vector<TriggerMatch>* triggers,
                    std::vector<TimeExpression>* times,
                    std::vector<bool>* governed)
       : sentence_(sentence),
@@ -163,6 +157,7 @@ class SentenceContacts {
         previous_(previous),
         last_destination_(last_destination),
         last_destination_city_(last_destination_city),
+        triggers_(*triggers),
         times_(*times),
         governed_(*governed) {}
 
@@ -239,8 +234,8 @@ class SentenceContacts {
     return (tokens_[i].lists & lists) != 0;
   }
 
+  std::vector<TriggerMatch>& triggers_;
   std::vector<TimeExpression>& times_;
-  std::vector<TriggerMatch> triggers_;
   std::vector<bool>& governed_;  // of each actor: object of a preposition
 };
 
@@ -293,6 +288,7 @@ bool SentenceContacts::InActor(size_t token) const {
 }
 
 void SentenceContacts::FindTriggers() {
+  triggers_.clear();
   for (size_t i = 0; i < tokens_.size();) {
     if (!HasClass(tokens_[i], WordClass::kTriggerStart) ||
         (InActor(i) && tokens_[i].lower != "visit" &&
@@ -1295,7 +1291,7 @@ void ContactFinder::AddSentence(const Sentence& sentence,
   const size_t before = out->size();
   SentenceContacts(sentence, mentions, published_, debug_,
                    previous_participants_, &last_destination_,
-                   &last_destination_city_, &times_, &governed_)
+                   &last_destination_city_, &triggers_, &times_, &governed_)
       .Run(out);
   if (previous_day_.has_value()) {
     DateSameDayContacts(sentence, *previous_day_, out->begin() + before,

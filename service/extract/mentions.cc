@@ -680,9 +680,21 @@ void SentenceScanner::Run() {
   spans_.clear();
   out_.actors.clear();
   out_.places.clear();
+  // TokenAtOrAfter() of offsets mostly in increasing order: a scan on from
+  // the previous answer is cheaper than a binary search.
+  size_t cursor = 0;
+  const auto token_at_or_after = [&](size_t offset) {
+    if (cursor > 0 && tokens_[cursor - 1].end > offset) {
+      cursor = TokenAtOrAfter(tokens_, offset);
+    }
+    while (cursor < tokens_.size() && tokens_[cursor].end <= offset) {
+      ++cursor;
+    }
+    return cursor;
+  };
   for (const kb::Mention& m : kb_mentions_) {
-    const size_t begin = TokenAtOrAfter(tokens_, m.begin);
-    size_t end = TokenAtOrAfter(tokens_, m.end);
+    const size_t begin = token_at_or_after(m.begin);
+    size_t end = token_at_or_after(m.end);
     if (begin >= tokens_.size() || begin >= end) {
       continue;
     }
