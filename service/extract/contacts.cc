@@ -834,7 +834,9 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   if (!two_sides || (only_states && kind != ContactKind::kVisit)) {
     return;
   }
-  ContactCandidate candidate;
+  // Built in place: candidates are large to move.
+  const size_t first = out->size();
+  ContactCandidate& candidate = out->emplace_back();
   candidate.weak = t.entry->weak;
   candidate.destination = std::move(destination);
   candidate.sentence_index = sentence_.index;
@@ -885,14 +887,13 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   c.confidence = confidence;
   const TimeExpression* const best = BestTime(t);
   const size_t dates = DateCount(t, best);
-  // One copy per further date; the last (usually the only) one takes the
-  // candidate itself.
-  for (size_t n = 0; n + 1 < dates; ++n) {
-    out->push_back(candidate);
-    Date(t, best + n, rules, &out->back());
+  // One copy per further date, each dated by its own expression.
+  for (size_t n = 1; n < dates; ++n) {
+    out->push_back((*out)[first]);
   }
-  out->push_back(std::move(candidate));
-  Date(t, best == nullptr ? nullptr : best + dates - 1, rules, &out->back());
+  for (size_t n = 0; n < dates; ++n) {
+    Date(t, best == nullptr ? nullptr : best + n, rules, &(*out)[first + n]);
+  }
 }
 
 void SentenceContacts::Date(const TriggerMatch& t, const TimeExpression* time,
