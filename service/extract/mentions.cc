@@ -736,7 +736,10 @@ void SentenceScanner::Run() {
     if (span == nullptr) {
       size_t qualifier_begin = i;
       std::string country;
-      if ((lower == "counterpart" || lower == "peer") &&
+      // The words' lists (extract/lexicon.h) spare most tokens the
+      // comparisons below.
+      if ((t.lists & kCounterpartNoun) != 0 &&
+          (lower == "counterpart" || lower == "peer") &&
           !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
           !(SpanAt(i + 1) != nullptr &&
             SpanAt(i + 1)->Has(EntityType::kPerson))) {
@@ -756,7 +759,8 @@ void SentenceScanner::Run() {
         m.actor.mention = std::string(t.lower);
         out_.actors.push_back(std::move(m));
       } else if (HasClass(t, WordClass::kPluralPronoun) ||
-                 ((lower == "the" || lower == "both") &&
+                 ((t.lists & (kArticle | kPluralDeterminer)) != 0 &&
+                  (lower == "the" || lower == "both") &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
                    Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&
                   // "the two countries" are states, not the two people.
