@@ -545,7 +545,9 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
   if (!HasClass(token, start_class_)) {
     return nullptr;
   }
-  const std::vector<Phrase>* phrases = by_first_word_.Find(token.lower);
+  // Tokens view Sentence::lower_text, padded for reads eight bytes at once.
+  const std::vector<Phrase>* phrases =
+      by_first_word_.Find(token.lower, /*padded=*/true);
   if (phrases == nullptr) {
     return nullptr;
   }

@@ -134,8 +134,10 @@ void LowerAscii(absl::string_view text, char* out) {
 // Writes the token text[begin, end) into *token, whose lower-case form views
 // lower_text[begin, end), which holds LowerAscii(text). `word`: it starts
 // with a letter, digit or combining mark.
-void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
-               char* lower_text, Token* token) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FillToken(absl::string_view text,
+                                                   size_t begin, size_t end,
+                                                   bool word, char* lower_text,
+                                                   Token* token) {
   token->begin = static_cast<uint32_t>(begin);
   token->end = static_cast<uint32_t>(end);
   token->word = word;

@@ -24,8 +24,8 @@ namespace attache::extract {
 struct Token {
   uint32_t begin = 0;  // byte offsets into the sentence text
   uint32_t end = 0;
-  // Views the sentence's `lower_text`: valid while the sentence lives and is
-  // not tokenized again.
+  // Views the sentence's `lower_text`, so eight bytes after its end are
+  // readable: valid while the sentence lives and is not tokenized again.
   absl::string_view lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
