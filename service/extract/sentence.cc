@@ -265,6 +265,10 @@ void Tokenize(Sentence* sentence) {
     }
     push(pos, end, cls == CharClass::kWord);
     pos = end;
+    // The usual single space after a token, without classifying it.
+    if (pos < text.size() && text[pos] == ' ') {
+      ++pos;
+    }
   }
 }
 
