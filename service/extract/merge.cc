@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -62,12 +63,14 @@ const TimeSpec& Finer(const TimeSpec& a, const TimeSpec& b) {
 }
 
 void Absorb(Contact&& from, Contact* into) {
-  into->time = Finer(into->time, from.time);
+  if (&Finer(into->time, from.time) == &from.time) {
+    into->time = std::move(from.time);
+  }
   if (into->location.country_code.empty() ||
       (into->location.city.empty() && !from.location.city.empty() &&
        from.location.country_code == into->location.country_code)) {
     if (!from.location.country_code.empty()) {
-      into->location = from.location;
+      into->location = std::move(from.location);
     }
   }
   if (into->status == ContactStatus::kOccurred &&
