@@ -457,19 +457,23 @@ class WordTable {
     return slots_[i].value;
   }
 
-  // The value of `word`, or nullptr. `padded` as for HeadOf().
-  const Value* Find(absl::string_view word, bool padded = false) const {
+  // The value of `word`, which is followed by eight readable bytes (a token
+  // of Sentence::lower_text), or nullptr.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const Value* Find(absl::string_view word) const {
     if (word.empty()) {
       return nullptr;
     }
-    const uint64_t head = HeadOf(word, padded);
-    for (size_t i = Index(head, word.size()); !slots_[i].word.empty();
-         i = (i + 1) & (slots_.size() - 1)) {
-      if (Matches(slots_[i], word, head)) {
-        return &slots_[i].value;
-      }
+    const uint64_t head = HeadOf(word, /*padded=*/true);
+    const size_t home = Index(head, word.size());
+    // Most words are found, or found missing, at their home slot: the probe
+    // loop stays out of line.
+    if (slots_[home].word.empty()) {
+      return nullptr;
     }
-    return nullptr;
+    if (Matches(slots_[home], word, head)) {
+      return &slots_[home].value;
+    }
+    return Probe(word, head, home);
   }
 
  private:
@@ -478,6 +482,18 @@ class WordTable {
     uint64_t head = 0;       // HeadOf(word)
     Value value{};
   };
+
+  // Find() past the home slot `home`.
+  ABSL_ATTRIBUTE_NOINLINE const Value* Probe(absl::string_view word,
+                                             uint64_t head, size_t home) const {
+    for (size_t i = (home + 1) & (slots_.size() - 1); !slots_[i].word.empty();
+         i = (i + 1) & (slots_.size() - 1)) {
+      if (Matches(slots_[i], word, head)) {
+        return &slots_[i].value;
+      }
+    }
+    return nullptr;
+  }
 
   static bool Matches(const Slot& slot, absl::string_view word, uint64_t head) {
     return slot.head == head && slot.word.size() == word.size() &&
@@ -545,9 +561,7 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
   if (!HasClass(token, start_class_)) {
     return nullptr;
   }
-  // Tokens view Sentence::lower_text, padded for reads eight bytes at once.
-  const std::vector<Phrase>* phrases =
-      by_first_word_.Find(token.lower, /*padded=*/true);
+  const std::vector<Phrase>* phrases = by_first_word_.Find(token.lower);
   if (phrases == nullptr) {
     return nullptr;
   }
@@ -656,42 +670,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<WordTraits>& TraitsTable() {
 
 }  // namespace
 
-uint16_t WordClassesOf(absl::string_view lower_token) {
-  const WordTraits* traits = TraitsTable().Find(lower_token);
-  return traits == nullptr ? 0 : traits->classes;
-}
-
 WordTraits WordTraitsOfPadded(absl::string_view lower_token) {
-  const WordTraits* traits = TraitsTable().Find(lower_token, /*padded=*/true);
+  const WordTraits* traits = TraitsTable().Find(lower_token);
   return traits == nullptr ? WordTraits{} : *traits;
-}
-
-bool IsGroupNoun(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kGroupNoun);
-}
-
-bool IsRoleWord(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kRoleWord);
-}
-
-bool IsClauseBreak(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kClauseBreak);
-}
-
-bool IsReportingVerb(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kReportingVerb);
-}
-
-bool IsSingularPersonPronoun(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kSingularPronoun);
-}
-
-bool IsPluralPronoun(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kPluralPronoun);
-}
-
-bool IsNameStopWord(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kNameStopWord);
 }
 
 }  // namespace attache::extract

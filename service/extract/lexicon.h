@@ -95,12 +95,24 @@ bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
 // a table's start class starts no entry of it: callers may skip the Match
 // call.
 enum class WordClass : uint16_t {
+  // Nouns that make "<state adjective> <noun>" a group actor: "officials",
+  // "delegation", "negotiating team".
   kGroupNoun = 1 << 0,
+  // Words that head a role or title not always in the knowledge base:
+  // "envoy", "leader", "chief".
   kRoleWord = 1 << 1,
+  // Words that end a noun phrase of argument search: conjunctions opening a
+  // new clause ("as", "while", "after").
   kClauseBreak = 1 << 2,
+  // Verbs that report speech or announcements: "said", "announced".
   kReportingVerb = 1 << 3,
+  // Personal pronouns that refer to one person: "he", "she", "him", "her",
+  // "his".
   kSingularPronoun = 1 << 4,
+  // "they", "them", "their": the participants of the previous contact.
   kPluralPronoun = 1 << 5,
+  // Capitalised words that never start or continue a person's name: "The",
+  // "Monday".
   kNameStopWord = 1 << 6,
   // The first word of an entry of a phrase table: MatchPluralTitle(),
   // MatchTrigger(), MatchPreTriggerCue(), MatchPostTriggerCue(),
@@ -152,8 +164,6 @@ enum WordList : uint32_t {
   kCopula = uint32_t{1} << 29,       // "is", "are"
 };
 
-// The classes of `lower_token`: an OR of WordClass flags.
-uint16_t WordClassesOf(absl::string_view lower_token);
 // The WordClass and WordList flags of one word.
 struct WordTraits {
   uint16_t classes = 0;
@@ -169,32 +179,6 @@ inline bool HasClass(uint16_t classes, WordClass word_class) {
 inline bool HasClass(const Token& token, WordClass word_class) {
   return HasClass(token.classes, word_class);
 }
-
-// Nouns that make "<state adjective> <noun>" a group actor: "officials",
-// "delegation", "negotiating team".
-bool IsGroupNoun(absl::string_view lower_token);
-
-// Words that head a role or title not always in the knowledge base:
-// "envoy", "leader", "chief".
-bool IsRoleWord(absl::string_view lower_token);
-
-// Words that end a noun phrase of argument search: conjunctions opening a
-// new clause ("as", "while", "after").
-bool IsClauseBreak(absl::string_view lower_token);
-
-// Verbs that report speech or announcements: "said", "announced".
-bool IsReportingVerb(absl::string_view lower_token);
-
-// Personal pronouns that refer to one person ("he", "she", "him", "her",
-// "his").
-bool IsSingularPersonPronoun(absl::string_view lower_token);
-// "they", "them", "the two", "the pair", "both": the participants of the
-// previous contact.
-bool IsPluralPronoun(absl::string_view lower_token);
-
-// Capitalised words that never start or continue a person's name
-// ("The", "President", "Monday").
-bool IsNameStopWord(absl::string_view lower_token);
 
 }  // namespace attache::extract
 

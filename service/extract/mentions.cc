@@ -289,7 +289,7 @@ size_t SentenceScanner::UnknownNameLength(size_t i) const {
                      kParticles.end();
     if (!particle) {
       if (!t.word || !t.capitalized || HasClass(t, WordClass::kNameStopWord) ||
-          IsRoleWord(t.lower)) {
+          HasClass(t, WordClass::kRoleWord)) {
         break;
       }
       const Span* span = SpanAt(i + n);
@@ -367,7 +367,8 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   mention.office_id = kb_.offices()[office_ref->index].id;
   // Role words written before the title ("climate envoy") belong to it.
   size_t role_begin = i;
-  while (role_begin > 0 && IsRoleWord(tokens_[role_begin - 1].lower) &&
+  while (role_begin > 0 &&
+         HasClass(tokens_[role_begin - 1], WordClass::kRoleWord) &&
          SpanAt(role_begin - 1) == nullptr && !at_[role_begin - 1].used) {
     --role_begin;
   }
@@ -706,8 +707,8 @@ void SentenceScanner::Run() {
         m.candidates.begin(), m.candidates.end(),
         [](const EntityRef& ref) { return ref.type == EntityType::kPerson; });
     if (person_only && end == begin + 1 &&
-        (IsNameStopWord(tokens_[begin].lower) ||
-         IsSingularPersonPronoun(tokens_[begin].lower))) {
+        (HasClass(tokens_[begin], WordClass::kNameStopWord) ||
+         HasClass(tokens_[begin], WordClass::kSingularPronoun))) {
       continue;
     }
     at_[begin].span = spans_.size();
@@ -843,8 +844,8 @@ void SentenceScanner::Run() {
         !QualifierAt(i, &width).empty() && i + width < tokens_.size() &&
         ((SpanAt(i + width) != nullptr &&
           SpanAt(i + width)->Has(EntityType::kOffice)) ||
-         IsGroupNoun(tokens_[i + width].lower) ||
-         IsRoleWord(tokens_[i + width].lower));
+         HasClass(tokens_[i + width], WordClass::kGroupNoun) ||
+         HasClass(tokens_[i + width], WordClass::kRoleWord));
     if (qualifier_of_next) {
       i = span->token_end;
       continue;
