@@ -1,173 +1,17 @@
 #include "extract/contacts.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
-#include <initializer_list>
 
 #include "absl/strings/str_cat.h"
 
 namespace attache::extract {
 namespace {
 
-// The word lists of this file as bit flags. A sentence with a trigger looks
-// each of its tokens up once (WordListsOf); every later test is a bit test.
-enum WordList : uint64_t {
-  // Prepositions after which an actor is an object, not an agent.
-  kGoverning = uint64_t{1} << 0,
-  // Tokens that may separate an argument from its trigger.
-  kArgumentGap = uint64_t{1} << 1,
-  kDeparture = uint64_t{1} << 2,  // "from", "leaving": a place left behind
-  kTheOf = uint64_t{1} << 3,
-  kToIn = uint64_t{1} << 4,
-  kClauseOpener = uint64_t{1} << 5,  // "which", ";": another clause
-  kVisitNoun = uint64_t{1} << 6,
-  kArticle = uint64_t{1} << 7,  // "the", "a", "an"
-  kTheA = uint64_t{1} << 8,
-  kCoordinator = uint64_t{1} << 9,    // ",", "and", "-", "&"
-  kLedBy = uint64_t{1} << 10,         // "led", "headed"
-  kTripModifier = uint64_t{1} << 11,  // "Sullivan's first visit"
-  kAbout = uint64_t{1} << 12,         // "on", "about": a topic follows
-  kCounterpartNoun = uint64_t{1} << 13,
-  kOnIn = uint64_t{1} << 14,
-  kPluralDeterminer = uint64_t{1} << 15,  // "his two visits"
-  kDateJoiner = uint64_t{1} << 16,        // "in June and in July"
-  kTopicEnd = uint64_t{1} << 17,
-  kMediumOrVenue = uint64_t{1} << 18,  // "on the phone", "on the sidelines"
-  kLocating = uint64_t{1} << 19,       // "in", "at": a place follows
-  kAnaphoric = uint64_t{1} << 20,      // "the", "this", "that"
-  kCommaAnd = uint64_t{1} << 21,
-  kDestinationSlot = uint64_t{1} << 22,  // "visit to", "tour of"
-  kSidelines = uint64_t{1} << 23,
-  kDeterminer = uint64_t{1} << 24,  // "the", "a", "an", "his", "her"
-  kBetween = uint64_t{1} << 25,
-  kClauseStart = uint64_t{1} << 26,  // ends the status window before a trigger
-  kCondition = uint64_t{1} << 27,    // "if", "unless", "whether"
-  kPostStop = uint64_t{1} << 28,     // ends the status window after it
-  kCopula = uint64_t{1} << 29,       // "is", "are"
-};
-
-// Open addressing over a fixed table of short words: for one lookup per
-// token, cheaper than hashing with a general hash map.
-class WordListTable {
- public:
-  void Add(absl::string_view word, uint64_t lists) {
-    size_t slot = Slot(word);
-    while (!slots_[slot].word.empty() && slots_[slot].word != word) {
-      slot = (slot + 1) % kSize;
-    }
-    slots_[slot].word = word;
-    slots_[slot].lists |= lists;
-  }
-
-  uint64_t Find(absl::string_view word) const {
-    if (word.empty()) {
-      return 0;
-    }
-    for (size_t slot = Slot(word);; slot = (slot + 1) % kSize) {
-      const Entry& entry = slots_[slot];
-      if (entry.word.empty()) {
-        return 0;
-      }
-      if (entry.word == word) {
-        return entry.lists;
-      }
-    }
-  }
-
- private:
-  static constexpr size_t kSize = 512;  // a power of two, far above the words
-
-  static size_t Slot(absl::string_view word) {
-    return (static_cast<unsigned char>(word.front()) * 61 +
-            static_cast<unsigned char>(word.back()) * 7 + word.size()) %
-           kSize;
-  }
-
-  struct Entry {
-    absl::string_view word;
-    uint64_t lists = 0;
-  };
-  std::array<Entry, kSize> slots_;
-};
-
-// The lists `lower` belongs to: an OR of WordList flags.
-uint64_t WordListsOf(absl::string_view lower) {
-  static const auto* const kLists = [] {
-    auto* lists = new WordListTable();
-    const auto add = [lists](uint64_t list,
-                             std::initializer_list<absl::string_view> words) {
-      for (const absl::string_view word : words) {
-        lists->Add(word, list);
-      }
-    };
-    add(kGoverning, {"with", "by", "to", "between", "among", "of", "for",
-                     "from", "on", "against", "about", "invited"});
-    add(kArgumentGap,
-        {"with",  "between", "among", "by",      "and",        ",",
-         "the",   "a",       "an",    "his",     "her",        "their",
-         "its",   "also",    "on",    "in",      "at",         "has",
-         "have",  "had",     "held",  "hold",    "separately", "later",
-         "again", "both",    "two",   "leaders", "of"});
-    add(kDeparture, {"outside", "from", "leave", "left", "leaving"});
-    add(kTheOf, {"the", "of"});
-    add(kToIn, {"to", "in", "into"});
-    add(kClauseOpener, {"which", "where", "while", "whereas", ";"});
-    add(kVisitNoun, {"visit", "visits"});
-    add(kArticle, {"the", "a", "an"});
-    add(kTheA, {"the", "a"});
-    add(kCoordinator, {",", "and", "-", "&"});
-    add(kLedBy, {"led", "headed"});
-    add(kTripModifier,
-        {"recent", "first", "two", "official", "state", "planned", "upcoming",
-         "previous", "latest", "brief", "surprise"});
-    add(kAbout, {"on", "about", "over", "regarding"});
-    add(kCounterpartNoun, {"counterpart", "counterparts", "peer"});
-    add(kOnIn, {"on", "in"});
-    add(kPluralDeterminer,
-        {"two", "three", "several", "his", "her", "their", "both"});
-    add(kDateJoiner, {",", "and", "in", "on"});
-    add(kTopicEnd, {"with", "at", "on"});
-    add(kMediumOrVenue,
-        {"phone", "telephone", "sidelines", "margins", "margin"});
-    add(kLocating, {"in", "at", "the", "of", ",", "'s"});
-    add(kAnaphoric, {"the", "this", "that"});
-    add(kCommaAnd, {",", "and"});
-    add(kDestinationSlot, {"to", "of", "in", "for"});
-    add(kSidelines, {"sidelines", "sideline", "margins", "margin"});
-    add(kDeterminer, {"the", "a", "an", "his", "her"});
-    add(kBetween, {"between", "among"});
-    add(kClauseStart,
-        {";", ".", "as", "while", "after", "because", "although", "since",
-         "when", "which", "who", "but", "amid", "following", "before"});
-    add(kCondition, {"if", "unless", "whether"});
-    add(kPostStop, {";", ".", "after", "while", "as", "but"});
-    add(kCopula, {"is", "are"});
-    return lists;
-  }();
-  return kLists->Find(lower);
-}
-
-// WordListsOf() of each token, replacing *lists.
-void WordListsOf(absl::Span<const Token> tokens, std::vector<uint64_t>* lists) {
-  lists->clear();
-  lists->reserve(tokens.size());
-  for (const Token& token : tokens) {
-    lists->push_back(WordListsOf(token.lower));
-  }
-}
-
 // Actors first..last (inclusive) of a sentence.
 struct ActorRun {
   size_t first;
   size_t last;
-};
-
-struct TriggerMatch {
-  size_t begin;
-  size_t end;
-  const TriggerEntry* entry;
-  bool venue = false;  // names the venue of other contacts: no contact
 };
 
 // The status a (non-negating) cue signals.
@@ -206,10 +50,8 @@ ContactStatus Stronger(ContactStatus a, ContactStatus b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
-// StatusOf() of the trigger at [trigger_begin, trigger_end) of `tokens`,
-// whose WordListsOf() are `lists`.
+// StatusOf() of the trigger at [trigger_begin, trigger_end) of `tokens`.
 std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
-                                      absl::Span<const uint64_t> lists,
                                       size_t trigger_begin, size_t trigger_end,
                                       TriggerTense tense,
                                       std::vector<std::string>* rules) {
@@ -223,11 +65,11 @@ std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
   const size_t window_begin = trigger_begin > 9 ? trigger_begin - 9 : 0;
   size_t start = trigger_begin;
   while (start > window_begin) {
-    if ((lists[start - 1] & kClauseStart) != 0) {
+    if ((tokens[start - 1].lists & kClauseStart) != 0) {
       break;
     }
     // "even if they held talks": a condition, not an assertion.
-    if ((lists[start - 1] & kCondition) != 0) {
+    if ((tokens[start - 1].lists & kCondition) != 0) {
       status = ContactStatus::kSpeculated;
       note(tokens[start - 1].lower);
       break;
@@ -235,6 +77,9 @@ std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
     --start;
   }
   for (size_t i = start; i < trigger_begin; ++i) {
+    if (!HasClass(tokens[i], WordClass::kPreCueStart)) {
+      continue;
+    }
     size_t length = 0;
     const StatusCueEntry* cue = MatchPreTriggerCue(tokens, i, &length);
     if (cue == nullptr) {
@@ -256,8 +101,11 @@ std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
   // off".
   const size_t window_end = std::min(tokens.size(), trigger_end + 18);
   for (size_t i = trigger_end; i < window_end; ++i) {
-    if ((lists[i] & kPostStop) != 0) {
+    if ((tokens[i].lists & kPostStop) != 0) {
       break;
+    }
+    if (!HasClass(tokens[i], WordClass::kPostCueStart)) {
+      continue;
     }
     size_t length = 0;
     const StatusCueEntry* cue = MatchPostTriggerCue(tokens, i, &length);
@@ -284,7 +132,7 @@ std::optional<ContactStatus> StatusAt(absl::Span<const Token> tokens,
     return ContactStatus::kPlanned;
   }
   if (tense == TriggerTense::kProgressive && trigger_begin > 0 &&
-      (lists[trigger_begin - 1] & kCopula) != 0) {
+      (tokens[trigger_begin - 1].lists & kCopula) != 0) {
     return ContactStatus::kOngoing;
   }
   return ContactStatus::kOccurred;
@@ -297,7 +145,7 @@ class SentenceContacts {
                    const std::vector<Participant>& previous,
                    std::string* last_destination,
                    std::string* last_destination_city,
-                   std::vector<uint64_t>* lists,
+                   std::vector<TriggerMatch>* triggers,
                    std::vector<TimeExpression>* times,
                    std::vector<bool>* governed)
       : sentence_(sentence),
@@ -309,7 +157,7 @@ class SentenceContacts {
         previous_(previous),
         last_destination_(last_destination),
         last_destination_city_(last_destination_city),
-        lists_(*lists),
+        triggers_(*triggers),
         times_(*times),
         governed_(*governed) {}
 
@@ -382,11 +230,12 @@ class SentenceContacts {
   std::string* last_destination_;
   std::string* last_destination_city_;
   // True when token `i` is in one of `lists` (WordList flags).
-  bool In(size_t i, uint64_t lists) const { return (lists_[i] & lists) != 0; }
+  bool In(size_t i, uint32_t lists) const {
+    return (tokens_[i].lists & lists) != 0;
+  }
 
-  std::vector<uint64_t>& lists_;  // WordListsOf() of each token
+  std::vector<TriggerMatch>& triggers_;
   std::vector<TimeExpression>& times_;
-  std::vector<TriggerMatch> triggers_;
   std::vector<bool>& governed_;  // of each actor: object of a preposition
 };
 
@@ -439,9 +288,11 @@ bool SentenceContacts::InActor(size_t token) const {
 }
 
 void SentenceContacts::FindTriggers() {
+  triggers_.clear();
   for (size_t i = 0; i < tokens_.size();) {
-    if (InActor(i) && tokens_[i].lower != "visit" &&
-        tokens_[i].lower != "visits") {
+    if (!HasClass(tokens_[i], WordClass::kTriggerStart) ||
+        (InActor(i) && tokens_[i].lower != "visit" &&
+         tokens_[i].lower != "visits")) {
       ++i;
       continue;
     }
@@ -983,7 +834,9 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   if (!two_sides || (only_states && kind != ContactKind::kVisit)) {
     return;
   }
-  ContactCandidate candidate;
+  // Built in place: candidates are large to move.
+  const size_t first = out->size();
+  ContactCandidate& candidate = out->emplace_back();
   candidate.weak = t.entry->weak;
   candidate.destination = std::move(destination);
   candidate.sentence_index = sentence_.index;
@@ -1034,14 +887,13 @@ void SentenceContacts::Emit(const TriggerMatch& t, ContactKind kind,
   c.confidence = confidence;
   const TimeExpression* const best = BestTime(t);
   const size_t dates = DateCount(t, best);
-  // One copy per further date; the last (usually the only) one takes the
-  // candidate itself.
-  for (size_t n = 0; n + 1 < dates; ++n) {
-    out->push_back(candidate);
-    Date(t, best + n, rules, &out->back());
+  // One copy per further date, each dated by its own expression.
+  for (size_t n = 1; n < dates; ++n) {
+    out->push_back((*out)[first]);
   }
-  out->push_back(std::move(candidate));
-  Date(t, best == nullptr ? nullptr : best + dates - 1, rules, &out->back());
+  for (size_t n = 0; n < dates; ++n) {
+    Date(t, best == nullptr ? nullptr : best + n, rules, &(*out)[first + n]);
+  }
 }
 
 void SentenceContacts::Date(const TriggerMatch& t, const TimeExpression* time,
@@ -1310,7 +1162,6 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
   if (triggers_.empty()) {
     return;
   }
-  WordListsOf(tokens_, &lists_);
   for (TriggerMatch& t : triggers_) {
     t.venue = IsVenueEvent(t);
   }
@@ -1320,9 +1171,8 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
   ContactStatus last_visit_status = ContactStatus::kOccurred;
   for (const TriggerMatch& t : triggers_) {
     std::vector<std::string> rules;
-    std::optional<ContactStatus> status =
-        StatusAt(tokens_, lists_, t.begin, t.end, t.entry->tense,
-                 debug_ ? &rules : nullptr);
+    std::optional<ContactStatus> status = StatusAt(
+        tokens_, t.begin, t.end, t.entry->tense, debug_ ? &rules : nullptr);
     if (!status.has_value()) {
       continue;  // negated
     }
@@ -1399,10 +1249,7 @@ std::optional<ContactStatus> StatusOf(const Sentence& sentence,
                                       size_t trigger_begin, size_t trigger_end,
                                       TriggerTense tense,
                                       std::vector<std::string>* rules) {
-  std::vector<uint64_t> lists;
-  WordListsOf(sentence.tokens, &lists);
-  return StatusAt(sentence.tokens, lists, trigger_begin, trigger_end, tense,
-                  rules);
+  return StatusAt(sentence.tokens, trigger_begin, trigger_end, tense, rules);
 }
 
 namespace {
@@ -1420,7 +1267,8 @@ void DateSameDayContacts(const Sentence& sentence, const TimeSpec& day,
   const auto& tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     size_t length = 0;
-    if (!MatchSameDayCue(tokens, i, &length)) {
+    if (!HasClass(tokens[i], WordClass::kSameDayCueStart) ||
+        !MatchSameDayCue(tokens, i, &length)) {
       continue;
     }
     const absl::string_view cue(sentence.text.data() + tokens[i].begin,
@@ -1444,7 +1292,7 @@ void ContactFinder::AddSentence(const Sentence& sentence,
   const size_t before = out->size();
   SentenceContacts(sentence, mentions, published_, debug_,
                    previous_participants_, &last_destination_,
-                   &last_destination_city_, &word_lists_, &times_, &governed_)
+                   &last_destination_city_, &triggers_, &times_, &governed_)
       .Run(out);
   if (previous_day_.has_value()) {
     DateSameDayContacts(sentence, *previous_day_, out->begin() + before,

@@ -16,6 +16,7 @@
 #ifndef ATTACHE_EXTRACT_CONTACTS_H_
 #define ATTACHE_EXTRACT_CONTACTS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,14 @@
 #include "extract/time_expr.h"
 
 namespace attache::extract {
+
+// A trigger found at tokens [begin, end) of a sentence.
+struct TriggerMatch {
+  size_t begin;
+  size_t end;
+  const TriggerEntry* entry;
+  bool venue = false;  // names the venue of other contacts: no contact
+};
 
 struct ContactCandidate {
   Contact contact;
@@ -62,7 +71,7 @@ class ContactFinder {
   std::string last_destination_;       // state of the latest visit
   std::string last_destination_city_;  // its city, when named
   // Per-sentence working memory, kept to reuse its allocation.
-  std::vector<uint64_t> word_lists_;
+  std::vector<TriggerMatch> triggers_;
   std::vector<TimeExpression> times_;
   std::vector<bool> governed_;
 };

@@ -155,7 +155,12 @@ bool CorefResolver::ResolveCounterpart(const ActorMention* possessor,
 
 void CorefResolver::AddLastNameMentions(const Sentence& sentence,
                                         SentenceMentions* mentions) const {
-  // People missing from the knowledge base, named again by last name.
+  // People missing from the knowledge base, named again by last name. Without
+  // any, nothing is added and the mentions stay in order.
+  if (std::all_of(people_.begin(), people_.end(),
+                  [](const Known& known) { return !known.actor.id.empty(); })) {
+    return;
+  }
   const auto& tokens = sentence.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].capitalized || !tokens[i].word) {

@@ -99,6 +99,10 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
   result.sentence_count = static_cast<int>(document->sentences.size());
   CorefResolver coref(*kb_, article.published);
   ContactFinder finder(article.published, options.debug);
+  MentionFinder mention_finder(*kb_, article.published);
+  SentenceMentions mentions;
+  ContactMerger merger;
+  // The candidates of one sentence, kept to reuse their allocation.
   std::vector<ContactCandidate> candidates;
   // One sentence at a time: memory stays bounded by the document, not by
   // every sentence's tokens and mentions.
@@ -116,14 +120,17 @@ absl::StatusOr<ExtractionResult> Extractor::Extract(
     sentence.begin = analyzed.original.begin;
     sentence.end = analyzed.original.end;
     sentence.text = analyzed.text;
-    Tokenize(sentence.text, &sentence.tokens);
-    SentenceMentions mentions =
-        FindSentenceMentions(*kb_, sentence, article.published);
+    Tokenize(&sentence);
+    mention_finder.Find(sentence, &mentions);
     coref.Resolve(sentence, &mentions);
     result.mention_count += static_cast<int>(mentions.actors.size());
+    candidates.clear();
     finder.AddSentence(sentence, mentions, &candidates);
+    for (ContactCandidate& candidate : candidates) {
+      merger.Add(std::move(candidate));
+    }
   }
-  std::vector<Contact> contacts = MergeContacts(std::move(candidates));
+  std::vector<Contact> contacts = std::move(merger).Finish();
   if (article.published.has_value()) {
     DateByPublicationMonth(*article.published, &contacts);
   }

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
-#include <limits>
+#include <cstring>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
+#include "absl/base/attributes.h"
 #include "absl/strings/str_split.h"
 
 namespace attache::extract {
@@ -346,11 +347,92 @@ constexpr auto kNameStopWords = std::to_array<absl::string_view>({
     "next",      "both",    "after",      "before",    "while",   "as",
 });
 
+// The first eight bytes of `word`, zero-padded when it is shorter, as one
+// integer: words compare eight bytes at a time. `padded`: eight bytes after
+// word.data() are readable, so one load does.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint64_t HeadOf(absl::string_view word,
+                                                    bool padded) {
+  uint64_t head = 0;
+  if (padded) {
+    std::memcpy(&head, word.data(), sizeof(head));
+    if (word.size() < sizeof(head)) {
+      head &= (uint64_t{1} << (8 * word.size())) - 1;
+    }
+  } else {
+    std::memcpy(&head, word.data(), std::min(word.size(), sizeof(head)));
+  }
+  return head;
+}
+
+// The words that may start a time expression, besides numbers.
+constexpr auto kTimeStarts = std::to_array<absl::string_view>({
+    "next",      "last",    "this",     "today",    "tonight", "yesterday",
+    "tomorrow",  "over",    "in",       "during",   "a",       "one",
+    "two",       "three",   "four",     "five",     "six",     "seven",
+    "eight",     "nine",    "ten",      "monday",   "tuesday", "wednesday",
+    "thursday",  "friday",  "saturday", "sunday",   "january", "february",
+    "march",     "april",   "may",      "june",     "july",    "august",
+    "september", "october", "november", "december", "jan",     "feb",
+    "mar",       "apr",     "jun",      "jul",      "aug",     "sep",
+    "sept",      "oct",     "nov",      "dec",
+});
+
+// The structure words of each WordList, as (word, list) pairs.
+std::vector<std::pair<absl::string_view, WordList>> StructureWords() {
+  std::vector<std::pair<absl::string_view, WordList>> words;
+  const auto add = [&words](
+                       WordList list,
+                       std::initializer_list<absl::string_view> list_words) {
+    for (const absl::string_view word : list_words) {
+      words.emplace_back(word, list);
+    }
+  };
+  add(kGoverning, {"with", "by", "to", "between", "among", "of", "for", "from",
+                   "on", "against", "about", "invited"});
+  add(kArgumentGap,
+      {"with",  "between", "among", "by",      "and",        ",",
+       "the",   "a",       "an",    "his",     "her",        "their",
+       "its",   "also",    "on",    "in",      "at",         "has",
+       "have",  "had",     "held",  "hold",    "separately", "later",
+       "again", "both",    "two",   "leaders", "of"});
+  add(kDeparture, {"outside", "from", "leave", "left", "leaving"});
+  add(kTheOf, {"the", "of"});
+  add(kToIn, {"to", "in", "into"});
+  add(kClauseOpener, {"which", "where", "while", "whereas", ";"});
+  add(kVisitNoun, {"visit", "visits"});
+  add(kArticle, {"the", "a", "an"});
+  add(kTheA, {"the", "a"});
+  add(kCoordinator, {",", "and", "-", "&"});
+  add(kLedBy, {"led", "headed"});
+  add(kTripModifier, {"recent", "first", "two", "official", "state", "planned",
+                      "upcoming", "previous", "latest", "brief", "surprise"});
+  add(kAbout, {"on", "about", "over", "regarding"});
+  add(kCounterpartNoun, {"counterpart", "counterparts", "peer"});
+  add(kOnIn, {"on", "in"});
+  add(kPluralDeterminer,
+      {"two", "three", "several", "his", "her", "their", "both"});
+  add(kDateJoiner, {",", "and", "in", "on"});
+  add(kTopicEnd, {"with", "at", "on"});
+  add(kMediumOrVenue, {"phone", "telephone", "sidelines", "margins", "margin"});
+  add(kLocating, {"in", "at", "the", "of", ",", "'s"});
+  add(kAnaphoric, {"the", "this", "that"});
+  add(kCommaAnd, {",", "and"});
+  add(kDestinationSlot, {"to", "of", "in", "for"});
+  add(kSidelines, {"sidelines", "sideline", "margins", "margin"});
+  add(kDeterminer, {"the", "a", "an", "his", "her"});
+  add(kBetween, {"between", "among"});
+  add(kClauseStart,
+      {";", ".", "as", "while", "after", "because", "although", "since", "when",
+       "which", "who", "but", "amid", "following", "before"});
+  add(kCondition, {"if", "unless", "whether"});
+  add(kPostStop, {";", ".", "after", "while", "as", "but"});
+  add(kCopula, {"is", "are"});
+  return words;
+}
+
 // A read-only map from lexicon words to values, built once: open addressing
-// on a hash of a word's length and first, middle and last bytes, which is
-// cheaper than a general-purpose hash map's probe and spreads the lexicons'
-// few hundred words well enough. Every token is looked up in several of
-// these.
+// on a hash of a word's head (HeadOf) and length, which is cheaper than a
+// general-purpose hash map's probe. Every token is looked up in it.
 template <typename Value>
 class WordTable {
  public:
@@ -365,44 +447,66 @@ class WordTable {
   // The value of `word`, value-initialised when it is new. `word` must
   // outlive the table and be non-empty.
   Value& operator[](absl::string_view word) {
-    size_t i = Index(word);
-    while (!slots_[i].word.empty() && slots_[i].word != word) {
+    const uint64_t head = HeadOf(word, /*padded=*/false);
+    size_t i = Index(head, word.size());
+    while (!slots_[i].word.empty() && !Matches(slots_[i], word, head)) {
       i = (i + 1) & (slots_.size() - 1);
     }
     slots_[i].word = word;
+    slots_[i].head = head;
     return slots_[i].value;
   }
 
-  // The value of `word`, or nullptr.
-  const Value* Find(absl::string_view word) const {
+  // The value of `word`, which is followed by eight readable bytes (a token
+  // of Sentence::lower_text), or nullptr.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE const Value* Find(absl::string_view word) const {
     if (word.empty()) {
       return nullptr;
     }
-    for (size_t i = Index(word); !slots_[i].word.empty();
+    const uint64_t head = HeadOf(word, /*padded=*/true);
+    const size_t home = Index(head, word.size());
+    // Most words are found, or found missing, at their home slot: the probe
+    // loop stays out of line.
+    if (slots_[home].word.empty()) {
+      return nullptr;
+    }
+    if (Matches(slots_[home], word, head)) {
+      return &slots_[home].value;
+    }
+    return Probe(word, head, home);
+  }
+
+ private:
+  struct Slot {
+    absl::string_view word;  // empty: a free slot
+    uint64_t head = 0;       // HeadOf(word)
+    Value value{};
+  };
+
+  // Find() past the home slot `home`.
+  ABSL_ATTRIBUTE_NOINLINE const Value* Probe(absl::string_view word,
+                                             uint64_t head, size_t home) const {
+    for (size_t i = (home + 1) & (slots_.size() - 1); !slots_[i].word.empty();
          i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].word == word) {
+      if (Matches(slots_[i], word, head)) {
         return &slots_[i].value;
       }
     }
     return nullptr;
   }
 
- private:
-  struct Slot {
-    absl::string_view word;  // empty: a free slot
-    Value value{};
-  };
+  static bool Matches(const Slot& slot, absl::string_view word, uint64_t head) {
+    return slot.head == head && slot.word.size() == word.size() &&
+           (word.size() <= sizeof(head) ||
+            std::memcmp(slot.word.data() + sizeof(head),
+                        word.data() + sizeof(head),
+                        word.size() - sizeof(head)) == 0);
+  }
 
-  // The home slot of a non-empty word: the top bits of a multiplicative
-  // hash.
-  size_t Index(absl::string_view word) const {
-    const auto byte = [word](size_t i) {
-      return static_cast<uint32_t>(static_cast<unsigned char>(word[i]));
-    };
-    const uint32_t key = static_cast<uint32_t>(word.size()) ^ byte(0) << 8 ^
-                         byte(word.size() / 2) << 16 ^
-                         byte(word.size() - 1) << 24;
-    return (key * 2654435769u) >> (32 - bits_);
+  // The home slot: the top bits of a multiplicative hash.
+  size_t Index(uint64_t head, size_t size) const {
+    return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15u) >>
+                               (64 - bits_));
   }
 
   int bits_ = 4;
@@ -414,7 +518,8 @@ class WordTable {
 template <typename Entry>
 class PhraseIndex {
  public:
-  explicit PhraseIndex(absl::Span<const Entry> entries);
+  // `start_class`: the WordClass of the table's first words.
+  PhraseIndex(absl::Span<const Entry> entries, WordClass start_class);
 
   // The longest entry whose words are the lower-case forms of tokens[pos...],
   // or nullptr; *length receives its token count.
@@ -426,25 +531,18 @@ class PhraseIndex {
     const Entry* entry;
     std::vector<absl::string_view> words;
   };
+  WordClass start_class_;
   WordTable<std::vector<Phrase>> by_first_word_;
-  // Most tokens start no phrase: their first byte and length reject them
-  // before hashing.
-  std::bitset<256> first_bytes_;
-  size_t min_first_size_ = std::numeric_limits<size_t>::max();
-  size_t max_first_size_ = 0;
 };
 
 template <typename Entry>
-PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries)
-    : by_first_word_(entries.size()) {
+PhraseIndex<Entry>::PhraseIndex(absl::Span<const Entry> entries,
+                                WordClass start_class)
+    : start_class_(start_class), by_first_word_(entries.size()) {
   for (const Entry& entry : entries) {
     std::vector<absl::string_view> words = absl::StrSplit(entry.phrase, ' ');
-    const absl::string_view first = words.front();
-    first_bytes_.set(static_cast<unsigned char>(first.front()));
-    min_first_size_ = std::min(min_first_size_, first.size());
-    max_first_size_ = std::max(max_first_size_, first.size());
     // Longest phrase first, table order among equals.
-    std::vector<Phrase>& phrases = by_first_word_[first];
+    std::vector<Phrase>& phrases = by_first_word_[words.front()];
     const auto shorter = std::find_if(
         phrases.begin(), phrases.end(),
         [&](const Phrase& p) { return p.words.size() < words.size(); });
@@ -458,20 +556,12 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
   if (pos >= tokens.size()) {
     return nullptr;
   }
-  // Tokenize() classified the words that start with an ASCII letter: those
-  // that start no phrase of any table need no lookup.
+  // Tokenize() classified every token that may start a phrase.
   const Token& token = tokens[pos];
-  if (token.word &&
-      absl::ascii_isalpha(static_cast<unsigned char>(token.lower[0])) &&
-      !HasClass(token, WordClass::kPhraseStart)) {
+  if (!HasClass(token, start_class_)) {
     return nullptr;
   }
-  const std::string& first = token.lower;
-  if (first.size() < min_first_size_ || first.size() > max_first_size_ ||
-      !first_bytes_.test(static_cast<unsigned char>(first.front()))) {
-    return nullptr;
-  }
-  const std::vector<Phrase>* phrases = by_first_word_.Find(first);
+  const std::vector<Phrase>* phrases = by_first_word_.Find(token.lower);
   if (phrases == nullptr) {
     return nullptr;
   }
@@ -496,46 +586,54 @@ const Entry* PhraseIndex<Entry>::Match(absl::Span<const Token> tokens,
 
 const TriggerEntry* MatchTrigger(absl::Span<const Token> tokens, size_t pos,
                                  size_t* length) {
-  static const auto* const kIndex = new PhraseIndex<TriggerEntry>(kTriggers);
+  static const auto* const kIndex =
+      new PhraseIndex<TriggerEntry>(kTriggers, WordClass::kTriggerStart);
   return kIndex->Match(tokens, pos, length);
 }
 
 const StatusCueEntry* MatchPreTriggerCue(absl::Span<const Token> tokens,
                                          size_t pos, size_t* length) {
-  static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPreCues);
+  static const auto* const kIndex =
+      new PhraseIndex<StatusCueEntry>(kPreCues, WordClass::kPreCueStart);
   return kIndex->Match(tokens, pos, length);
 }
 
 const StatusCueEntry* MatchPostTriggerCue(absl::Span<const Token> tokens,
                                           size_t pos, size_t* length) {
-  static const auto* const kIndex = new PhraseIndex<StatusCueEntry>(kPostCues);
+  static const auto* const kIndex =
+      new PhraseIndex<StatusCueEntry>(kPostCues, WordClass::kPostCueStart);
   return kIndex->Match(tokens, pos, length);
 }
 
 bool MatchSameDayCue(absl::Span<const Token> tokens, size_t pos,
                      size_t* length) {
-  static const auto* const kIndex =
-      new PhraseIndex<SameDayCueEntry>(kSameDayCues);
+  static const auto* const kIndex = new PhraseIndex<SameDayCueEntry>(
+      kSameDayCues, WordClass::kSameDayCueStart);
   return kIndex->Match(tokens, pos, length) != nullptr;
 }
 
 const PluralTitleEntry* MatchPluralTitle(absl::Span<const Token> tokens,
                                          size_t pos, size_t* length) {
-  static const auto* const kIndex =
-      new PhraseIndex<PluralTitleEntry>(kPluralTitles);
+  static const auto* const kIndex = new PhraseIndex<PluralTitleEntry>(
+      kPluralTitles, WordClass::kPluralTitleStart);
   return kIndex->Match(tokens, pos, length);
 }
 
-uint16_t WordClassesOf(absl::string_view lower_token) {
-  static const auto* const kClasses = [] {
-    auto* classes = new WordTable<uint16_t>(
-        kGroupNouns.size() + kRoleWords.size() + kClauseBreaks.size() +
-        kReportingVerbs.size() + kSingularPronouns.size() +
-        kPluralPronouns.size() + kNameStopWords.size() + kTriggers.size() +
-        kPreCues.size() + kPostCues.size() + kPluralTitles.size() +
-        kSameDayCues.size());
-    const auto add = [classes](absl::string_view word, WordClass word_class) {
-      (*classes)[word] |= static_cast<uint16_t>(word_class);
+namespace {
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<WordTraits>& TraitsTable() {
+  static const auto* const kTraits = [] {
+    const std::vector<std::pair<absl::string_view, WordList>> structure_words =
+        StructureWords();
+    auto* traits = new WordTable<WordTraits>(
+        structure_words.size() + kGroupNouns.size() + kRoleWords.size() +
+        kClauseBreaks.size() + kReportingVerbs.size() +
+        kSingularPronouns.size() + kPluralPronouns.size() +
+        kNameStopWords.size() + kTriggers.size() + kPreCues.size() +
+        kPostCues.size() + kPluralTitles.size() + kSameDayCues.size() +
+        kTimeStarts.size());
+    const auto add = [traits](absl::string_view word, WordClass word_class) {
+      (*traits)[word].classes |= static_cast<uint16_t>(word_class);
     };
     const auto add_words = [&add](absl::Span<const absl::string_view> words,
                                   WordClass word_class) {
@@ -550,6 +648,7 @@ uint16_t WordClassesOf(absl::string_view lower_token) {
     add_words(kSingularPronouns, WordClass::kSingularPronoun);
     add_words(kPluralPronouns, WordClass::kPluralPronoun);
     add_words(kNameStopWords, WordClass::kNameStopWord);
+    add_words(kTimeStarts, WordClass::kTimeStart);
     const auto add_first_words = [&add](const auto& entries,
                                         WordClass word_class) {
       for (const auto& entry : entries) {
@@ -557,43 +656,23 @@ uint16_t WordClassesOf(absl::string_view lower_token) {
       }
     };
     add_first_words(kPluralTitles, WordClass::kPluralTitleStart);
-    add_first_words(kTriggers, WordClass::kPhraseStart);
-    add_first_words(kPreCues, WordClass::kPhraseStart);
-    add_first_words(kPostCues, WordClass::kPhraseStart);
-    add_first_words(kPluralTitles, WordClass::kPhraseStart);
-    add_first_words(kSameDayCues, WordClass::kPhraseStart);
-    return classes;
+    add_first_words(kTriggers, WordClass::kTriggerStart);
+    add_first_words(kPreCues, WordClass::kPreCueStart);
+    add_first_words(kPostCues, WordClass::kPostCueStart);
+    add_first_words(kSameDayCues, WordClass::kSameDayCueStart);
+    for (const auto& [word, list] : structure_words) {
+      (*traits)[word].lists |= list;
+    }
+    return traits;
   }();
-  const uint16_t* classes = kClasses->Find(lower_token);
-  return classes == nullptr ? 0 : *classes;
+  return *kTraits;
 }
 
-bool IsGroupNoun(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kGroupNoun);
-}
+}  // namespace
 
-bool IsRoleWord(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kRoleWord);
-}
-
-bool IsClauseBreak(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kClauseBreak);
-}
-
-bool IsReportingVerb(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kReportingVerb);
-}
-
-bool IsSingularPersonPronoun(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kSingularPronoun);
-}
-
-bool IsPluralPronoun(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kPluralPronoun);
-}
-
-bool IsNameStopWord(absl::string_view lower_token) {
-  return HasClass(WordClassesOf(lower_token), WordClass::kNameStopWord);
+WordTraits WordTraitsOfPadded(absl::string_view lower_token) {
+  const WordTraits* traits = TraitsTable().Find(lower_token);
+  return traits == nullptr ? WordTraits{} : *traits;
 }
 
 }  // namespace attache::extract

@@ -77,13 +77,42 @@ struct Span {
   }
 };
 
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// Per token (and one past the end): the span starting there, kNone when
+// none, and whether a pattern consumed it.
+struct TokenState {
+  size_t span = kNone;
+  bool used = false;
+};
+
+}  // namespace
+
+// The working memory of one sentence's scan, kept across sentences.
+struct MentionFinder::Scratch {
+  std::vector<kb::Mention> kb_mentions;
+  std::vector<Span> spans;
+  std::vector<TokenState> at;
+};
+
+namespace {
+
 class SentenceScanner {
  public:
+  // Finds the mentions of `sentence` into *out, which is cleared first.
   SentenceScanner(const kb::KnowledgeBase& kb, const Sentence& sentence,
-                  std::optional<absl::CivilDay> date)
-      : kb_(kb), sentence_(sentence), tokens_(sentence.tokens), date_(date) {}
+                  std::optional<absl::CivilDay> date,
+                  MentionFinder::Scratch* scratch, SentenceMentions* out)
+      : kb_(kb),
+        sentence_(sentence),
+        tokens_(sentence.tokens),
+        date_(date),
+        kb_mentions_(scratch->kb_mentions),
+        spans_(scratch->spans),
+        at_(scratch->at),
+        out_(*out) {}
 
-  SentenceMentions Run();
+  void Run();
 
  private:
   bool Lower(size_t i, absl::string_view word) const {
@@ -143,23 +172,14 @@ class SentenceScanner {
   const kb::Person* PickPerson(const Span& span, MentionForm form,
                                absl::string_view office_id) const;
 
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-
   const kb::KnowledgeBase& kb_;
   const Sentence& sentence_;
   absl::Span<const Token> tokens_;
   std::optional<absl::CivilDay> date_;
-  std::vector<kb::Mention> kb_mentions_;
-  std::vector<Span> spans_;
-  // Per token (and one past the end): the span starting there, kNone when
-  // none, and whether a pattern consumed it; one vector, so one allocation
-  // per sentence.
-  struct TokenState {
-    size_t span = kNone;
-    bool used = false;
-  };
-  std::vector<TokenState> at_;
-  SentenceMentions out_;
+  std::vector<kb::Mention>& kb_mentions_;
+  std::vector<Span>& spans_;
+  std::vector<TokenState>& at_;  // one entry per token and one past the end
+  SentenceMentions& out_;
 };
 
 std::string SentenceScanner::QualifierAt(size_t i, size_t* width) const {
@@ -269,7 +289,7 @@ size_t SentenceScanner::UnknownNameLength(size_t i) const {
                      kParticles.end();
     if (!particle) {
       if (!t.word || !t.capitalized || HasClass(t, WordClass::kNameStopWord) ||
-          IsRoleWord(t.lower)) {
+          HasClass(t, WordClass::kRoleWord)) {
         break;
       }
       const Span* span = SpanAt(i + n);
@@ -347,7 +367,8 @@ size_t SentenceScanner::TitlePattern(size_t i, const Span& title) {
   mention.office_id = kb_.offices()[office_ref->index].id;
   // Role words written before the title ("climate envoy") belong to it.
   size_t role_begin = i;
-  while (role_begin > 0 && IsRoleWord(tokens_[role_begin - 1].lower) &&
+  while (role_begin > 0 &&
+         HasClass(tokens_[role_begin - 1], WordClass::kRoleWord) &&
          SpanAt(role_begin - 1) == nullptr && !at_[role_begin - 1].used) {
     --role_begin;
   }
@@ -603,7 +624,7 @@ void SentenceScanner::AddGroups(size_t noun) {
     mention.actor.kind = ActorKind::kGroup;
     mention.actor.country_code = code;
     mention.actor.mention = TextOf(begin, noun + 1);
-    mention.actor.role = tokens_[noun].lower;
+    mention.actor.role = std::string(tokens_[noun].lower);
     out_.actors.push_back(std::move(mention));
   }
   for (size_t k = pos; k <= noun; ++k) {
@@ -654,13 +675,27 @@ void SentenceScanner::AddPlace(const Span& span) {
   out_.places.push_back(std::move(place));
 }
 
-SentenceMentions SentenceScanner::Run() {
-  kb_mentions_ = kb_.FindMentions(sentence_.text);
-  at_.resize(tokens_.size() + 1);
-  spans_.reserve(kb_mentions_.size());
+void SentenceScanner::Run() {
+  kb_.FindMentions(sentence_.text, &kb_mentions_);
+  at_.assign(tokens_.size() + 1, TokenState{});
+  spans_.clear();
+  out_.actors.clear();
+  out_.places.clear();
+  // TokenAtOrAfter() of offsets mostly in increasing order: a scan on from
+  // the previous answer is cheaper than a binary search.
+  size_t cursor = 0;
+  const auto token_at_or_after = [&](size_t offset) {
+    if (cursor > 0 && tokens_[cursor - 1].end > offset) {
+      cursor = TokenAtOrAfter(tokens_, offset);
+    }
+    while (cursor < tokens_.size() && tokens_[cursor].end <= offset) {
+      ++cursor;
+    }
+    return cursor;
+  };
   for (const kb::Mention& m : kb_mentions_) {
-    const size_t begin = TokenAtOrAfter(tokens_, m.begin);
-    size_t end = TokenAtOrAfter(tokens_, m.end);
+    const size_t begin = token_at_or_after(m.begin);
+    size_t end = token_at_or_after(m.end);
     if (begin >= tokens_.size() || begin >= end) {
       continue;
     }
@@ -672,8 +707,8 @@ SentenceMentions SentenceScanner::Run() {
         m.candidates.begin(), m.candidates.end(),
         [](const EntityRef& ref) { return ref.type == EntityType::kPerson; });
     if (person_only && end == begin + 1 &&
-        (IsNameStopWord(tokens_[begin].lower) ||
-         IsSingularPersonPronoun(tokens_[begin].lower))) {
+        (HasClass(tokens_[begin], WordClass::kNameStopWord) ||
+         HasClass(tokens_[begin], WordClass::kSingularPronoun))) {
       continue;
     }
     at_[begin].span = spans_.size();
@@ -686,7 +721,12 @@ SentenceMentions SentenceScanner::Run() {
     }
     const Token& t = tokens_[i];
     const absl::string_view lower = t.lower;
-    if (const size_t next = PluralTitlePattern(i); next != i) {
+    // Plural titles start with one or follow "their": most tokens need no
+    // call.
+    const bool plural_title = HasClass(t, WordClass::kPluralPronoun) ||
+                              HasClass(t, WordClass::kPluralTitleStart);
+    if (const size_t next = plural_title ? PluralTitlePattern(i) : i;
+        next != i) {
       for (size_t k = i; k < next; ++k) {
         at_[k].used = true;
       }
@@ -697,7 +737,10 @@ SentenceMentions SentenceScanner::Run() {
     if (span == nullptr) {
       size_t qualifier_begin = i;
       std::string country;
-      if ((lower == "counterpart" || lower == "peer") &&
+      // The words' lists (extract/lexicon.h) spare most tokens the
+      // comparisons below.
+      if ((t.lists & kCounterpartNoun) != 0 &&
+          (lower == "counterpart" || lower == "peer") &&
           !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
           !(SpanAt(i + 1) != nullptr &&
             SpanAt(i + 1)->Has(EntityType::kPerson))) {
@@ -714,10 +757,11 @@ SentenceMentions SentenceScanner::Run() {
         ActorMention m{.token_begin = i,
                        .token_end = i + 1,
                        .type = MentionType::kPronoun};
-        m.actor.mention = t.lower;
+        m.actor.mention = std::string(t.lower);
         out_.actors.push_back(std::move(m));
       } else if (HasClass(t, WordClass::kPluralPronoun) ||
-                 ((lower == "the" || lower == "both") &&
+                 ((t.lists & (kArticle | kPluralDeterminer)) != 0 &&
+                  (lower == "the" || lower == "both") &&
                   (Lower(i + 1, "two") || Lower(i + 1, "pair") ||
                    Lower(i + 1, "leaders") || Lower(i + 1, "sides")) &&
                   // "the two countries" are states, not the two people.
@@ -800,8 +844,8 @@ SentenceMentions SentenceScanner::Run() {
         !QualifierAt(i, &width).empty() && i + width < tokens_.size() &&
         ((SpanAt(i + width) != nullptr &&
           SpanAt(i + width)->Has(EntityType::kOffice)) ||
-         IsGroupNoun(tokens_[i + width].lower) ||
-         IsRoleWord(tokens_[i + width].lower));
+         HasClass(tokens_[i + width], WordClass::kGroupNoun) ||
+         HasClass(tokens_[i + width], WordClass::kRoleWord));
     if (qualifier_of_next) {
       i = span->token_end;
       continue;
@@ -851,7 +895,6 @@ SentenceMentions SentenceScanner::Run() {
       m.possessive = Lower(m.token_end, "'s");
     }
   }
-  return std::move(out_);
 }
 
 }  // namespace
@@ -891,10 +934,22 @@ void ApplyTenure(const kb::KnowledgeBase& kb, const kb::Person& person,
   }
 }
 
+MentionFinder::MentionFinder(const kb::KnowledgeBase& kb,
+                             std::optional<absl::CivilDay> date)
+    : kb_(kb), date_(date), scratch_(std::make_unique<Scratch>()) {}
+
+MentionFinder::~MentionFinder() = default;
+
+void MentionFinder::Find(const Sentence& sentence, SentenceMentions* mentions) {
+  SentenceScanner(kb_, sentence, date_, scratch_.get(), mentions).Run();
+}
+
 SentenceMentions FindSentenceMentions(const kb::KnowledgeBase& kb,
                                       const Sentence& sentence,
                                       std::optional<absl::CivilDay> date) {
-  return SentenceScanner(kb, sentence, date).Run();
+  SentenceMentions mentions;
+  MentionFinder(kb, date).Find(sentence, &mentions);
+  return mentions;
 }
 
 }  // namespace attache::extract

@@ -11,11 +11,14 @@
 //   "senior Russian officials", "U.S. and Chinese negotiating teams" (group
 //   actors); pronouns; states, organisations and their metonyms.
 //
-// Thread safety: stateless functions over an immutable knowledge base.
+// Thread safety: FindSentenceMentions() and ApplyTenure() are stateless
+// functions over an immutable knowledge base; a MentionFinder is used by one
+// thread at a time.
 #ifndef ATTACHE_EXTRACT_MENTIONS_H_
 #define ATTACHE_EXTRACT_MENTIONS_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,8 +65,28 @@ struct SentenceMentions {
   std::vector<PlaceMention> places;  // in text order
 };
 
-// Finds the mentions of `sentence`; `date` (the article's published date)
-// selects office holders and tenures.
+// Finds the mentions of sentence after sentence of one article; `date` (the
+// article's published date) selects office holders and tenures. Keeps its
+// working memory across sentences; single-threaded.
+class MentionFinder {
+ public:
+  MentionFinder(const kb::KnowledgeBase& kb,
+                std::optional<absl::CivilDay> date);
+  ~MentionFinder();
+
+  // The mentions of `sentence`, replacing *mentions (whose capacity is
+  // reused).
+  void Find(const Sentence& sentence, SentenceMentions* mentions);
+
+  struct Scratch;  // defined in mentions.cc
+
+ private:
+  const kb::KnowledgeBase& kb_;
+  std::optional<absl::CivilDay> date_;
+  std::unique_ptr<Scratch> scratch_;
+};
+
+// The mentions of `sentence`, as MentionFinder finds them.
 SentenceMentions FindSentenceMentions(const kb::KnowledgeBase& kb,
                                       const Sentence& sentence,
                                       std::optional<absl::CivilDay> date);

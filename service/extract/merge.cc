@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -62,12 +63,14 @@ const TimeSpec& Finer(const TimeSpec& a, const TimeSpec& b) {
 }
 
 void Absorb(Contact&& from, Contact* into) {
-  into->time = Finer(into->time, from.time);
+  if (&Finer(into->time, from.time) == &from.time) {
+    into->time = std::move(from.time);
+  }
   if (into->location.country_code.empty() ||
       (into->location.city.empty() && !from.location.city.empty() &&
        from.location.country_code == into->location.country_code)) {
     if (!from.location.country_code.empty()) {
-      into->location = from.location;
+      into->location = std::move(from.location);
     }
   }
   if (into->status == ContactStatus::kOccurred &&
@@ -245,33 +248,29 @@ int StatusClass(ContactStatus status) {
   return 0;
 }
 
-std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
-  std::vector<Contact> merged;
-  std::vector<ContactCandidate> weak;
-  for (ContactCandidate& candidate : candidates) {
-    if (candidate.weak) {
-      weak.push_back(std::move(candidate));
+void ContactMerger::Add(ContactCandidate&& candidate) {
+  // Weak candidates only support the contacts of all strong ones.
+  if (candidate.weak) {
+    weak_.push_back(std::move(candidate));
+    return;
+  }
+  for (Contact& contact : merged_) {
+    if (contact.kind != candidate.contact.kind ||
+        StatusClass(contact.status) != StatusClass(candidate.contact.status) ||
+        !TimesCompatible(contact.time, candidate.contact.time) ||
+        !PlacesCompatible(contact, candidate.contact) ||
+        !SameParticipants(contact, candidate.contact)) {
       continue;
     }
-    bool absorbed = false;
-    for (size_t i = 0; i < merged.size(); ++i) {
-      if (merged[i].kind != candidate.contact.kind ||
-          StatusClass(merged[i].status) !=
-              StatusClass(candidate.contact.status) ||
-          !TimesCompatible(merged[i].time, candidate.contact.time) ||
-          !PlacesCompatible(merged[i], candidate.contact) ||
-          !SameParticipants(merged[i], candidate.contact)) {
-        continue;
-      }
-      Absorb(std::move(candidate.contact), &merged[i]);
-      absorbed = true;
-      break;
-    }
-    if (!absorbed) {
-      merged.push_back(std::move(candidate.contact));
-    }
+    Absorb(std::move(candidate.contact), &contact);
+    return;
   }
-  for (ContactCandidate& candidate : weak) {
+  merged_.push_back(std::move(candidate.contact));
+}
+
+std::vector<Contact> ContactMerger::Finish() && {
+  std::vector<Contact> merged = std::move(merged_);
+  for (ContactCandidate& candidate : weak_) {
     bool absorbed = false;
     for (size_t i = 0; i < merged.size(); ++i) {
       if (SameParticipants(merged[i], candidate.contact)) {
@@ -348,6 +347,14 @@ std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
                             b.evidence.front().sentence_index;
                    });
   return out;
+}
+
+std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates) {
+  ContactMerger merger;
+  for (ContactCandidate& candidate : candidates) {
+    merger.Add(std::move(candidate));
+  }
+  return std::move(merger).Finish();
 }
 
 }  // namespace attache::extract

@@ -8,7 +8,8 @@
 // candidate between named people stands as a MEETING. Meetings with unnamed
 // officials of the state a participant is visiting fold into the VISIT.
 //
-// Thread safety: a stateless function.
+// Thread safety: MergeContacts() is a stateless function; a ContactMerger
+// is used by one thread at a time.
 #ifndef ATTACHE_EXTRACT_MERGE_H_
 #define ATTACHE_EXTRACT_MERGE_H_
 
@@ -20,8 +21,20 @@
 
 namespace attache::extract {
 
-// Merges `candidates` (in reading order) into contacts in order of first
-// evidence.
+// Merges candidates, added in reading order, into contacts in order of first
+// evidence, without keeping the candidates of the whole article.
+class ContactMerger {
+ public:
+  void Add(ContactCandidate&& candidate);
+  // The merged contacts.
+  std::vector<Contact> Finish() &&;
+
+ private:
+  std::vector<Contact> merged_;  // of the strong candidates so far
+  std::vector<ContactCandidate> weak_;
+};
+
+// Merges `candidates` (in reading order) as ContactMerger does.
 std::vector<Contact> MergeContacts(std::vector<ContactCandidate> candidates);
 
 // Dates contacts that happened or were called off but carry no date of

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
@@ -107,40 +108,67 @@ bool IsAbbreviation(absl::string_view word) {
                      });
 }
 
-// Writes the token text[begin, end) into *token, whose `lower` keeps its
-// capacity from an earlier sentence. `word`: it starts with a letter, digit
-// or combining mark.
-void FillToken(absl::string_view text, size_t begin, size_t end, bool word,
-               Token* token) {
+// Writes `text` with ASCII letters lower-cased (as absl::ascii_tolower) to
+// `out`, eight bytes at a time.
+void LowerAscii(absl::string_view text, char* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t bytes = 0;
+    std::memcpy(&bytes, text.data() + i, sizeof(bytes));
+    // Per byte, without carries between bytes: the high bit of `at_least_a`
+    // is set from 'A' up, that of `above_z` beyond 'Z'; bytes with their own
+    // high bit set (not ASCII) are left alone.
+    const uint64_t low7 = bytes & (0x7F * kOnes);
+    const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;
+    const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+    const uint64_t upper = at_least_a & ~above_z & ~bytes & (0x80 * kOnes);
+    bytes |= upper >> 2;  // 0x80 >> 2 is the case bit 0x20
+    std::memcpy(out + i, &bytes, sizeof(bytes));
+  }
+  for (; i < text.size(); ++i) {
+    out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+  }
+}
+
+// Writes the token text[begin, end) into *token, whose lower-case form views
+// lower_text[begin, end), which holds LowerAscii(text). `word`: it starts
+// with a letter, digit or combining mark.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FillToken(absl::string_view text,
+                                                   size_t begin, size_t end,
+                                                   bool word, char* lower_text,
+                                                   Token* token) {
   token->begin = static_cast<uint32_t>(begin);
   token->end = static_cast<uint32_t>(end);
   token->word = word;
-  absl::string_view piece(text.data() + begin, end - begin);
-  const auto first = static_cast<unsigned char>(piece[0]);
-  token->capitalized = word && (first < 0x80 ? absl::ascii_isupper(first)
-                                             : StartsUpperNonAscii(piece));
-  // Curly apostrophes fold to ASCII ("’s" -> "'s").
-  const bool curly =
-      first == 0xE2 && (absl::StartsWith(piece, "\xE2\x80\x99") ||
-                        absl::StartsWith(piece, "\xE2\x80\x98"));
+  const auto first = static_cast<unsigned char>(text[begin]);
+  token->capitalized =
+      word && (first < 0x80 ? absl::ascii_isupper(first)
+                            : StartsUpperNonAscii(text.substr(begin)));
+  // Curly apostrophes fold to ASCII ("’s" -> "'s"), written over the last
+  // byte of the three.
+  const bool curly = first == 0xE2 && end - begin >= 3 &&
+                     text[begin + 1] == '\x80' &&
+                     (text[begin + 2] == '\x99' || text[begin + 2] == '\x98');
+  size_t from = begin;
   if (curly) {
-    piece.remove_prefix(3);
+    from = begin + 2;
+    lower_text[from] = '\'';
   }
-  if ((curly || piece.size() > 1) && absl::EndsWith(piece, ".")) {
-    piece.remove_suffix(1);
+  // The final dot of "U.S." and "Sept.", not a lone ".".
+  size_t to = end;
+  if (text[end - 1] == '.' && (curly ? end > begin + 3 : end - begin > 1)) {
+    --to;
   }
-  std::string& lower = token->lower;
-  lower.resize((curly ? 1 : 0) + piece.size());
-  char* out = lower.data();
-  if (curly) {
-    *out++ = '\'';
-  }
-  for (const char c : piece) {
-    *out++ = absl::ascii_tolower(static_cast<unsigned char>(c));
-  }
-  // Every lexicon word is spelled in ASCII letters.
-  token->classes =
-      word && lower[0] >= 'a' && lower[0] <= 'z' ? WordClassesOf(lower) : 0;
+  const absl::string_view lower(lower_text + from, to - from);
+  token->lower = lower;
+  // Every lexicon entry starts with an ASCII letter or punctuation.
+  const auto lead = static_cast<unsigned char>(lower[0]);
+  const WordTraits traits = lead < 0x80 && !absl::ascii_isdigit(lead)
+                                ? WordTraitsOfPadded(lower)
+                                : WordTraits{};
+  token->classes = traits.classes;
+  token->lists = traits.lists;
 }
 
 // End of the word that starts at `pos` with a character of `length` bytes:
@@ -189,16 +217,16 @@ size_t WordEnd(absl::string_view text, size_t pos, size_t length) {
 
 }  // namespace
 
-void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
-  // Tokens are overwritten in place, so that their strings keep their
-  // capacity, and the surplus is dropped at the end.
-  std::vector<Token>& tokens = *tokens_out;
-  size_t count = 0;
+void Tokenize(Sentence* sentence) {
+  const absl::string_view text = sentence->text;
+  std::vector<Token>& tokens = sentence->tokens;
+  tokens.clear();
+  // Sized once: the tokens view it.
+  sentence->lower_text.assign(text.size() + 8, '\0');
+  char* const lower_text = sentence->lower_text.data();
+  LowerAscii(text, lower_text);
   const auto push = [&](size_t begin, size_t end, bool word) {
-    if (count == tokens.size()) {
-      tokens.emplace_back();
-    }
-    FillToken(text, begin, end, word, &tokens[count++]);
+    FillToken(text, begin, end, word, lower_text, &tokens.emplace_back());
   };
   size_t pos = 0;
   while (pos < text.size()) {
@@ -213,7 +241,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
         // "'s" after a word is a possessive token; other apostrophes are
         // punctuation.
         size_t next_length = 0;
-        if (count > 0 && tokens[count - 1].end == pos && end < text.size() &&
+        if (!tokens.empty() && tokens.back().end == pos && end < text.size() &&
             (text[end] == 's' || text[end] == 'S') &&
             (end + 1 == text.size() ||
              Classify(text, end + 1, &next_length) != CharClass::kWord)) {
@@ -237,14 +265,11 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens_out) {
     }
     push(pos, end, cls == CharClass::kWord);
     pos = end;
+    // The usual single space after a token, without classifying it.
+    if (pos < text.size() && text[pos] == ' ') {
+      ++pos;
+    }
   }
-  tokens.resize(count);
-}
-
-std::vector<Token> Tokenize(absl::string_view text) {
-  std::vector<Token> tokens;
-  Tokenize(text, &tokens);
-  return tokens;
 }
 
 bool MatchesPhrase(absl::Span<const Token> tokens, size_t pos,

@@ -24,27 +24,42 @@ namespace attache::extract {
 struct Token {
   uint32_t begin = 0;  // byte offsets into the sentence text
   uint32_t end = 0;
-  std::string lower;
+  // Views the sentence's `lower_text`, so eight bytes after its end are
+  // readable: valid while the sentence lives and is not tokenized again.
+  absl::string_view lower;
   bool capitalized = false;  // starts with an upper-case letter
   bool word = false;         // starts with a letter or digit
-  // WordClass flags of `lower` (extract/lexicon.h) when the token is a word
-  // starting with an ASCII letter, else 0.
+  // WordClass and WordList flags of `lower` (extract/lexicon.h); 0 when
+  // `lower` starts with a digit or a non-ASCII character, as no entry of
+  // those lists does.
   uint16_t classes = 0;
+  uint32_t lists = 0;
 };
 
+// Movable, not copyable: a copy's tokens would view the original's
+// `lower_text`. A vector, unlike a string, keeps its buffer when moved.
 struct Sentence {
+  Sentence() = default;
+  Sentence(Sentence&&) = default;
+  Sentence& operator=(Sentence&&) = default;
+  Sentence(const Sentence&) = delete;
+  Sentence& operator=(const Sentence&) = delete;
+
   int index = 0;  // 0 is the title when there is one
   TextField field = TextField::kBody;
   size_t begin = 0;  // byte offsets of the sentence in the original field
   size_t end = 0;
   std::string text;  // the sentence as used for matching
   std::vector<Token> tokens;
+  // `text` with ASCII letters lower-cased and curly apostrophes that start a
+  // token folded, then eight bytes of padding: the storage of the tokens'
+  // lower-case forms, which may be read eight bytes at a time.
+  std::vector<char> lower_text;
 };
 
-// Splits `text` into tokens as described above, replacing *tokens (whose
-// capacity is reused across sentences).
-void Tokenize(absl::string_view text, std::vector<Token>* tokens);
-std::vector<Token> Tokenize(absl::string_view text);
+// Splits sentence->text into sentence->tokens as described above, replacing
+// them and `lower_text` (whose capacity is reused across sentences).
+void Tokenize(Sentence* sentence);
 
 // True when the lower-case forms of tokens[pos...] spell `phrase` (tokens
 // separated by single spaces).

@@ -65,7 +65,7 @@ Sentence MakeSentence(absl::string_view text, int index) {
   Sentence sentence;
   sentence.index = index;
   sentence.text = std::string{text};
-  sentence.tokens = Tokenize(sentence.text);
+  Tokenize(&sentence);
   return sentence;
 }
 

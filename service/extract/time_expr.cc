@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "extract/lexicon.h"
 
 namespace attache::extract {
 namespace {
@@ -123,7 +122,7 @@ int MonthAt(absl::Span<const Token> tokens, size_t i) {
 }
 
 bool Is(absl::Span<const Token> tokens, size_t i, absl::string_view word) {
-  return i < tokens.size() && absl::string_view(tokens[i].lower) == word;
+  return i < tokens.size() && tokens[i].lower == word;
 }
 
 // Matches one expression at tokens[i]; returns its token count or 0.
@@ -302,46 +301,8 @@ size_t MatchAt(absl::Span<const Token> tokens, size_t i, TimeExpression* e) {
 // A cheap filter before MatchAt: expressions start with a digit, a month or
 // weekday name, or one of a few words.
 bool MayStartExpression(const Token& t) {
-  const absl::string_view lower = t.lower;
-  if (lower.empty()) {
-    return false;
-  }
-  if (absl::ascii_isdigit(static_cast<unsigned char>(lower[0]))) {
-    return true;
-  }
-  struct Starters {
-    absl::flat_hash_set<absl::string_view> words;
-    // A one-hash Bloom filter over the first two bytes and the length of the
-    // words: it rules out nearly every other token before hashing.
-    std::bitset<1024> filter;
-
-    static size_t FilterBit(absl::string_view word) {
-      const auto first = static_cast<unsigned char>(word[0]);
-      const auto second =
-          word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u;
-      return (first * 31 + second * 7 + word.size()) % 1024;
-    }
-  };
-  static const auto* const kStarters = [] {
-    auto* starters = new Starters{
-        .words = {"next",      "last",      "this",    "today",     "tonight",
-                  "yesterday", "tomorrow",  "over",    "in",        "during",
-                  "a",         "one",       "two",     "three",     "four",
-                  "five",      "six",       "seven",   "eight",     "nine",
-                  "ten",       "monday",    "tuesday", "wednesday", "thursday",
-                  "friday",    "saturday",  "sunday",  "january",   "february",
-                  "march",     "april",     "may",     "june",      "july",
-                  "august",    "september", "october", "november",  "december",
-                  "jan",       "feb",       "mar",     "apr",       "jun",
-                  "jul",       "aug",       "sep",     "sept",      "oct",
-                  "nov",       "dec"}};
-    for (const absl::string_view word : starters->words) {
-      starters->filter.set(Starters::FilterBit(word));
-    }
-    return starters;
-  }();
-  return kStarters->filter.test(Starters::FilterBit(lower)) &&
-         kStarters->words.contains(lower);
+  return absl::ascii_isdigit(static_cast<unsigned char>(t.lower[0])) ||
+         HasClass(t, WordClass::kTimeStart);
 }
 
 TimeSpec Day(absl::CivilDay day) {

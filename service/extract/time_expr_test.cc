@@ -8,7 +8,7 @@ namespace {
 Sentence Make(absl::string_view text) {
   Sentence s;
   s.text = std::string{text};
-  s.tokens = Tokenize(s.text);
+  Tokenize(&s);
   return s;
 }
 
