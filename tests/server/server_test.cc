@@ -231,10 +231,18 @@ TEST(LimitsTest, RefusesCallsBeyondMaxConcurrentStreams) {
 }
 
 // A body large enough that extracting it takes far longer than the deadlines
-// and cancellations below, within the default 1 MiB limit.
+// and cancellations below (the engine does tens of MB/s), with a server whose
+// article limit admits it.
+constexpr size_t kSlowArticleBytes = 12 << 20;
+
+std::unique_ptr<Server> StartServerForSlowArticles() {
+  return StartServer(
+      [](ServerOptions& o) { o.max_article_bytes = 2 * kSlowArticleBytes; });
+}
+
 v1::ExtractContactsRequest SlowRequest() {
   v1::Article article = FixtureArticle("slow");
-  article.set_body(LongBody(900 * 1024));
+  article.set_body(LongBody(kSlowArticleBytes));
   return RequestFor(article);
 }
 
@@ -247,7 +255,7 @@ absl::Duration TimeUncancelledExtraction(v1::ExtractionService::Stub& stub) {
 }
 
 TEST(CancellationTest, DeadlineStopsTheExtractionPromptly) {
-  std::unique_ptr<Server> server = StartServer();
+  std::unique_ptr<Server> server = StartServerForSlowArticles();
   auto stub = v1::ExtractionService::NewStub(Connect(*server));
   const absl::Duration full = TimeUncancelledExtraction(*stub);
   const absl::Time start = absl::Now();
@@ -267,7 +275,7 @@ TEST(CancellationTest, DeadlineStopsTheExtractionPromptly) {
 }
 
 TEST(CancellationTest, ClientCancellationStopsTheExtractionPromptly) {
-  std::unique_ptr<Server> server = StartServer();
+  std::unique_ptr<Server> server = StartServerForSlowArticles();
   auto stub = v1::ExtractionService::NewStub(Connect(*server));
   const absl::Duration full = TimeUncancelledExtraction(*stub);
   grpc::ClientContext context;
@@ -288,7 +296,7 @@ TEST(CancellationTest, ClientCancellationStopsTheExtractionPromptly) {
 }
 
 TEST(CancellationTest, CancelledStreamReleasesEveryBufferedArticle) {
-  std::unique_ptr<Server> server = StartServer();
+  std::unique_ptr<Server> server = StartServerForSlowArticles();
   auto stub = v1::ExtractionService::NewStub(Connect(*server));
   grpc::ClientContext context;
   auto stream = stub->StreamExtract(&context);

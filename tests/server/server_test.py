@@ -5,6 +5,7 @@ Debian's python3-grpc-tools; PYTHONPATH points at them. The server binary comes
 from ATTACHE_SERVER. Each test starts its own server on a free port.
 """
 
+import itertools
 import os
 import re
 import signal
@@ -34,6 +35,23 @@ def article(article_id, body=BODY):
     result = article_pb2.Article(id=article_id, title="Joly hosts Baerbock", body=body)
     result.published_time.FromSeconds(1688342400)  # 2023-07-03
     return result
+
+
+def many_meetings_body():
+    """An article of 128 meetings between distinct invented ministers: its
+    StreamExtract response is large, so unread responses fill the client's
+    flow-control window quickly."""
+    names = [f"{first} {last}" for first, last in itertools.product(
+        ["Ana", "Ivo", "Lena", "Marek", "Sofia", "Tomas", "Nadia", "Piotr",
+         "Elsa", "Karel", "Rosa", "Jonas", "Mira", "Aron", "Vera", "Oskar"],
+        ["Ruiz", "Kral", "Berg", "Novak", "Lind", "Horak", "Salo", "Dvorak",
+         "Moreau", "Falk", "Quint", "Varga", "Sandor", "Petrov", "Ilves", "Tamm"])]
+    states = ["Spain's", "Czech", "Norway's", "Poland's", "Finland's",
+              "Austria's", "Chile's", "Peru's"]
+    return " ".join(
+        f"{states[i % 8]} Foreign Minister {names[i]} met {states[(i + 3) % 8]} "
+        f"Foreign Minister {names[i + 1]} on Monday."
+        for i in range(0, len(names), 2))
 
 
 def health_status(channel, service):
@@ -178,9 +196,11 @@ class ServerTest(unittest.TestCase):
 
     def test_server_memory_stays_bounded_when_the_client_never_reads(self):
         server = self.start("--workers=1", "--stream_window=4")
-        body = ("Envoys from both capitals met again to discuss the border. " * 1100)[:64 * 1024]
+        # Each article yields about 126 contacts: responses outweigh requests,
+        # so the server must stop reading once it cannot write.
+        body = many_meetings_body()
         sent = 0
-        total = 1000  # 64 MB offered
+        total = 1000
 
         def flood():
             nonlocal sent

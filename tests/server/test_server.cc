@@ -13,6 +13,7 @@
 #include "google/protobuf/unknown_field_set.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "grpcpp/support/channel_arguments.h"
 #include "gtest/gtest.h"
 
 namespace attache::server::testing {
@@ -64,8 +65,12 @@ std::unique_ptr<Server> StartServer(
 }
 
 std::shared_ptr<grpc::Channel> Connect(const Server& server) {
-  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", server.port()),
-                             grpc::InsecureChannelCredentials());
+  // No receive limit: a long article's merged contact carries every
+  // supporting sentence, which can exceed gRPC's default of 4 MiB.
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);
+  return grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", server.port()),
+                                   grpc::InsecureChannelCredentials(), args);
 }
 
 v1::Article FixtureArticle(const std::string& id) {

@@ -28,6 +28,7 @@ namespace attache::server::testing {
 std::unique_ptr<Server> StartServer(
     const std::function<void(ServerOptions&)>& customize = nullptr);
 
+// A plaintext channel to `server` that accepts responses of any size.
 std::shared_ptr<grpc::Channel> Connect(const Server& server);
 
 // A news item written for these tests: a meeting, a call and a planned visit.
