@@ -250,7 +250,10 @@ void Tokenize(Sentence* sentence) {
   sentence->lower_text.assign(text.size() + 8, '\0');
   char* const lower_text = sentence->lower_text.data();
   LowerAscii(text, lower_text);
-  const auto push = [&](size_t begin, size_t end, bool word) {
+  // Inlined at both calls: the call's overhead is a good part of filling a
+  // token.
+  const auto push = [&](size_t begin, size_t end,
+                        bool word) ABSL_ATTRIBUTE_ALWAYS_INLINE {
     FillToken(text, begin, end, word, lower_text, &tokens.emplace_back());
   };
   size_t pos = 0;
