@@ -59,6 +59,11 @@ const TimeSpec& Finer(const TimeSpec& a, const TimeSpec& b) {
   if (b.granularity == TimeGranularity::kNone) {
     return a;
   }
+  // A single day, the usual case, is at least as fine as any span: decided
+  // without the day arithmetic of the differences.
+  if (a.start == a.end && b.start <= b.end) {
+    return a;
+  }
   return (a.end - a.start) <= (b.end - b.start) ? a : b;
 }
 

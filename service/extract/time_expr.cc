@@ -375,9 +375,10 @@ void FindTimeExpressions(const Sentence& sentence,
     }
     e.token_begin = i;
     e.token_end = i + n;
-    e.text = sentence.text.substr(tokens[i].begin,
-                                  tokens[i + n - 1].end - tokens[i].begin);
-    found->push_back(std::move(e));
+    e.text =
+        absl::string_view(sentence.text)
+            .substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin);
+    found->push_back(e);
     i += n;
   }
 }
@@ -483,7 +484,7 @@ TimeSpec ResolveTime(const TimeExpression& e,
         }
       }
   }
-  spec.text = e.text;
+  spec.text.assign(e.text.data(), e.text.size());
   return spec;
 }
 

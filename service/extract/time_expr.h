@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "extract/contact.h"
@@ -46,7 +47,8 @@ enum class TimeExprKind {
 struct TimeExpression {
   size_t token_begin = 0;  // token span in the sentence
   size_t token_end = 0;
-  std::string text;  // as written
+  // As written: views the sentence text, valid while it lives unchanged.
+  absl::string_view text;
   TimeExprKind kind = TimeExprKind::kDate;
   int year = 0;       // when written
   int month = 0;      // 1..12 when written
