@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
@@ -36,16 +37,42 @@ enum WordFeature : uint16_t {
 constexpr int kWordFeatureCount = 10;
 
 // The word features, by packed lower-case word.
-using FeatureLexicon = PackedWordTable<uint16_t>;
+class FeatureLexicon {
+ public:
+  // `word` is of ASCII letters, at most kMaxPackedWord of them.
+  void Add(absl::string_view word, uint16_t feature) {
+    table_.Add(Pack(word, /*fold_case=*/true), feature);
+    candidates_.set(CandidateKey(word.data(), word.size()));
+  }
+
+  // False for most words without features, decided without packing them:
+  // a word of ASCII letters, at most kMaxPackedWord of them, at `bytes`.
+  bool MayHaveFeatures(const char* bytes, size_t size) const {
+    return candidates_.test(CandidateKey(bytes, size));
+  }
+
+  uint16_t Find(const PackedWord& word) const { return table_.Find(word); }
+
+ private:
+  // The first and last letters, whatever their case (the low five bits of an
+  // ASCII letter), and the length, which is below 16.
+  static size_t CandidateKey(const char* bytes, size_t size) {
+    return (static_cast<size_t>(bytes[0] & 0x1F) << 9) |
+           (static_cast<size_t>(bytes[size - 1] & 0x1F) << 4) | size;
+  }
+
+  PackedWordTable<uint16_t> table_;
+  std::bitset<size_t{1} << 14> candidates_;
+};
+static_assert(kMaxPackedWord < 16);
 
 const FeatureLexicon& Features() {
   static const FeatureLexicon* const lexicon = [] {
     auto* lexicon = new FeatureLexicon();
-    // Every word is of ASCII letters, at most kMaxPackedWord of them.
     const auto add = [lexicon](uint16_t feature,
                                std::initializer_list<absl::string_view> words) {
       for (absl::string_view word : words) {
-        lexicon->Add(Pack(word, /*fold_case=*/true), feature);
+        lexicon->Add(word, feature);
       }
     };
     add(kSecondPerson, {"you", "your", "yours", "yourself"});
@@ -178,7 +205,9 @@ size_t LetterLength(absl::string_view text, size_t pos) {
 }
 
 // The end of the run of ASCII letters from `pos`: most words of a text.
-size_t AsciiLetterRunEnd(absl::string_view text, size_t pos) {
+// Inlined: Measure() calls it once per word.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t AsciiLetterRunEnd(
+    absl::string_view text, size_t pos) {
   while (pos + ByteBlock::kSize <= text.size()) {
     const ByteBlock block(text.data() + pos);
     const uint32_t others =
@@ -298,7 +327,9 @@ TextFeatures Measure(absl::string_view text) {
       ++f.words;
       f.letters += static_cast<int>(length);
       // Only ASCII words of up to kMaxPackedWord letters can be listed.
-      const bool listable = ascii && length <= kMaxPackedWord;
+      const bool listable =
+          ascii && length <= kMaxPackedWord &&
+          features.MayHaveFeatures(text.data() + start, length);
       PackedWord packed;
       if (listable) {
         packed = start + kMaxPackedWord < text.size()
