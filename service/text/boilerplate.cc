@@ -48,7 +48,7 @@ class FeatureLexicon {
   // False for most words without features, decided without packing them:
   // a word of ASCII letters, at most kMaxPackedWord of them, at `bytes`.
   bool MayHaveFeatures(const char* bytes, size_t size) const {
-    return candidates_.test(CandidateKey(bytes, size));
+    return candidates_[CandidateKey(bytes, size)];
   }
 
   uint16_t Find(const PackedWord& word) const { return table_.Find(word); }
@@ -210,8 +210,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t AsciiLetterRunEnd(
     absl::string_view text, size_t pos) {
   while (pos + ByteBlock::kSize <= text.size()) {
     const ByteBlock block(text.data() + pos);
-    const uint32_t others =
-        ~(block.InRange('a', 'z') | block.InRange('A', 'Z')) & ByteBlock::kAll;
+    const uint32_t others = ~block.Letters() & ByteBlock::kAll;
     if (others != 0) {
       return pos + std::countr_zero(others);
     }

@@ -54,6 +54,21 @@ class ByteBlock {
 #endif
   }
 
+  // ASCII letters of either case.
+  uint32_t Letters() const {
+#if defined(__SSE2__)
+    // Setting bit 0x20 folds upper case onto lower case and maps no other
+    // byte into 'a'..'z'; bytes of 0x80 and above stay negative and fail.
+    const __m128i folded = _mm_or_si128(bytes_, _mm_set1_epi8(0x20));
+    return Mask(_mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))));
+#else
+    return Scalar([](unsigned char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+#endif
+  }
+
   uint32_t Equal(char c) const {
 #if defined(__SSE2__)
     return Mask(_mm_cmpeq_epi8(bytes_, _mm_set1_epi8(c)));
