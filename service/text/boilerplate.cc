@@ -441,22 +441,34 @@ bool YouAt(absl::string_view text, size_t pos) {
 // True when `text` contains "you", "You", "yOU" or "YOU" (also in "your"):
 // looks only at the rare 'y's, found sixteen bytes at a time.
 bool AddressesReader(absl::string_view text) {
-  size_t pos = 0;
-  for (; pos + ByteBlock::kSize <= text.size(); pos += ByteBlock::kSize) {
+  const auto any_in_block = [text](size_t pos, uint32_t ignored) {
     const ByteBlock block(text.data() + pos);
-    for (uint32_t ys = block.Equal('y') | block.Equal('Y'); ys != 0;
-         ys &= ys - 1) {
+    for (uint32_t ys = (block.Equal('y') | block.Equal('Y')) & ~ignored;
+         ys != 0; ys &= ys - 1) {
       if (YouAt(text, pos + std::countr_zero(ys))) {
         return true;
       }
     }
+    return false;
+  };
+  if (text.size() < ByteBlock::kSize) {
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+      if ((text[pos] | 0x20) == 'y' && YouAt(text, pos)) {
+        return true;
+      }
+    }
+    return false;
   }
-  for (; pos < text.size(); ++pos) {
-    if ((text[pos] | 0x20) == 'y' && YouAt(text, pos)) {
+  size_t pos = 0;
+  for (; pos + ByteBlock::kSize <= text.size(); pos += ByteBlock::kSize) {
+    if (any_in_block(pos, 0)) {
       return true;
     }
   }
-  return false;
+  // The rest, as the last sixteen bytes without those already looked at.
+  const size_t last = text.size() - ByteBlock::kSize;
+  return pos < text.size() &&
+         any_in_block(last, (uint32_t{1} << (pos - last)) - 1);
 }
 
 bool ContainsAnyIgnoreCase(absl::string_view text,
