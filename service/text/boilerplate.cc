@@ -303,9 +303,12 @@ TextFeatures Measure(absl::string_view text) {
   bool close_brace = false;
   bool semicolon = false;
   static const PackedWord kYour = Pack("your", /*fold_case=*/true);
+  // Reads through data(): every byte read is known to be in the text, and
+  // operator[] would check again.
+  const char* const bytes = text.data();
   size_t pos = 0;
   while (pos < text.size()) {
-    const char c = text[pos];
+    const char c = bytes[pos];
     const ByteRole role = RoleOf(c);
     if (role == ByteRole::kLetter ||
         (role == ByteRole::kHigh && LetterLength(text, pos) > 0)) {
@@ -314,7 +317,7 @@ TextFeatures Measure(absl::string_view text) {
       pos = AsciiLetterRunEnd(text, pos);
       bool ascii = true;
       // Non-ASCII letters, and ASCII ones after them, continue the word.
-      while (pos < text.size() && RoleOf(text[pos]) == ByteRole::kHigh) {
+      while (pos < text.size() && RoleOf(bytes[pos]) == ByteRole::kHigh) {
         const size_t length = LetterLength(text, pos);
         if (length == 0) {
           break;
@@ -345,19 +348,19 @@ TextFeatures Measure(absl::string_view text) {
       }
       previous_your = (bits & kSecondPerson) != 0 && packed == kYour;
       // "www." of a host name ends a word.
-      if (pos < text.size() && text[pos] == '.' && length >= 3 &&
+      if (pos < text.size() && bytes[pos] == '.' && length >= 3 &&
           text.substr(pos - 3, 3) == "www") {
         f.url = true;
       }
       // The space after a word, as most words have, counts for nothing.
-      if (pos < text.size() && text[pos] == ' ') {
+      if (pos < text.size() && bytes[pos] == ' ') {
         ++pos;
       }
       continue;
     }
     if (role == ByteRole::kDigit) {
       ++f.numbers;
-      while (pos < text.size() && absl::ascii_isdigit(text[pos])) {
+      while (pos < text.size() && absl::ascii_isdigit(bytes[pos])) {
         ++f.digits;
         ++pos;
       }
