@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
@@ -36,16 +37,42 @@ enum WordFeature : uint16_t {
 constexpr int kWordFeatureCount = 10;
 
 // The word features, by packed lower-case word.
-using FeatureLexicon = PackedWordTable<uint16_t>;
+class FeatureLexicon {
+ public:
+  // `word` is of ASCII letters, at most kMaxPackedWord of them.
+  void Add(absl::string_view word, uint16_t feature) {
+    table_.Add(Pack(word, /*fold_case=*/true), feature);
+    candidates_.set(CandidateKey(word.data(), word.size()));
+  }
+
+  // False for most words without features, decided without packing them:
+  // a word of ASCII letters, at most kMaxPackedWord of them, at `bytes`.
+  bool MayHaveFeatures(const char* bytes, size_t size) const {
+    return candidates_[CandidateKey(bytes, size)];
+  }
+
+  uint16_t Find(const PackedWord& word) const { return table_.Find(word); }
+
+ private:
+  // The first and last letters, whatever their case (the low five bits of an
+  // ASCII letter), and the length, which is below 16.
+  static size_t CandidateKey(const char* bytes, size_t size) {
+    return (static_cast<size_t>(bytes[0] & 0x1F) << 9) |
+           (static_cast<size_t>(bytes[size - 1] & 0x1F) << 4) | size;
+  }
+
+  PackedWordTable<uint16_t> table_;
+  std::bitset<size_t{1} << 14> candidates_;
+};
+static_assert(kMaxPackedWord < 16);
 
 const FeatureLexicon& Features() {
   static const FeatureLexicon* const lexicon = [] {
     auto* lexicon = new FeatureLexicon();
-    // Every word is of ASCII letters, at most kMaxPackedWord of them.
     const auto add = [lexicon](uint16_t feature,
                                std::initializer_list<absl::string_view> words) {
       for (absl::string_view word : words) {
-        lexicon->Add(Pack(word, /*fold_case=*/true), feature);
+        lexicon->Add(word, feature);
       }
     };
     add(kSecondPerson, {"you", "your", "yours", "yourself"});
@@ -178,11 +205,12 @@ size_t LetterLength(absl::string_view text, size_t pos) {
 }
 
 // The end of the run of ASCII letters from `pos`: most words of a text.
-size_t AsciiLetterRunEnd(absl::string_view text, size_t pos) {
+// Inlined: Measure() calls it once per word.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t AsciiLetterRunEnd(
+    absl::string_view text, size_t pos) {
   while (pos + ByteBlock::kSize <= text.size()) {
     const ByteBlock block(text.data() + pos);
-    const uint32_t others =
-        ~(block.InRange('a', 'z') | block.InRange('A', 'Z')) & ByteBlock::kAll;
+    const uint32_t others = ~block.Letters() & ByteBlock::kAll;
     if (others != 0) {
       return pos + std::countr_zero(others);
     }
@@ -275,9 +303,12 @@ TextFeatures Measure(absl::string_view text) {
   bool close_brace = false;
   bool semicolon = false;
   static const PackedWord kYour = Pack("your", /*fold_case=*/true);
+  // Reads through data(): every byte read is known to be in the text, and
+  // operator[] would check again.
+  const char* const bytes = text.data();
   size_t pos = 0;
   while (pos < text.size()) {
-    const char c = text[pos];
+    const char c = bytes[pos];
     const ByteRole role = RoleOf(c);
     if (role == ByteRole::kLetter ||
         (role == ByteRole::kHigh && LetterLength(text, pos) > 0)) {
@@ -286,7 +317,7 @@ TextFeatures Measure(absl::string_view text) {
       pos = AsciiLetterRunEnd(text, pos);
       bool ascii = true;
       // Non-ASCII letters, and ASCII ones after them, continue the word.
-      while (pos < text.size() && RoleOf(text[pos]) == ByteRole::kHigh) {
+      while (pos < text.size() && RoleOf(bytes[pos]) == ByteRole::kHigh) {
         const size_t length = LetterLength(text, pos);
         if (length == 0) {
           break;
@@ -298,7 +329,9 @@ TextFeatures Measure(absl::string_view text) {
       ++f.words;
       f.letters += static_cast<int>(length);
       // Only ASCII words of up to kMaxPackedWord letters can be listed.
-      const bool listable = ascii && length <= kMaxPackedWord;
+      const bool listable =
+          ascii && length <= kMaxPackedWord &&
+          features.MayHaveFeatures(text.data() + start, length);
       PackedWord packed;
       if (listable) {
         packed = start + kMaxPackedWord < text.size()
@@ -315,19 +348,19 @@ TextFeatures Measure(absl::string_view text) {
       }
       previous_your = (bits & kSecondPerson) != 0 && packed == kYour;
       // "www." of a host name ends a word.
-      if (pos < text.size() && text[pos] == '.' && length >= 3 &&
+      if (pos < text.size() && bytes[pos] == '.' && length >= 3 &&
           text.substr(pos - 3, 3) == "www") {
         f.url = true;
       }
       // The space after a word, as most words have, counts for nothing.
-      if (pos < text.size() && text[pos] == ' ') {
+      if (pos < text.size() && bytes[pos] == ' ') {
         ++pos;
       }
       continue;
     }
     if (role == ByteRole::kDigit) {
       ++f.numbers;
-      while (pos < text.size() && absl::ascii_isdigit(text[pos])) {
+      while (pos < text.size() && absl::ascii_isdigit(bytes[pos])) {
         ++f.digits;
         ++pos;
       }
@@ -411,22 +444,34 @@ bool YouAt(absl::string_view text, size_t pos) {
 // True when `text` contains "you", "You", "yOU" or "YOU" (also in "your"):
 // looks only at the rare 'y's, found sixteen bytes at a time.
 bool AddressesReader(absl::string_view text) {
-  size_t pos = 0;
-  for (; pos + ByteBlock::kSize <= text.size(); pos += ByteBlock::kSize) {
+  const auto any_in_block = [text](size_t pos, uint32_t ignored) {
     const ByteBlock block(text.data() + pos);
-    for (uint32_t ys = block.Equal('y') | block.Equal('Y'); ys != 0;
-         ys &= ys - 1) {
+    for (uint32_t ys = (block.Equal('y') | block.Equal('Y')) & ~ignored;
+         ys != 0; ys &= ys - 1) {
       if (YouAt(text, pos + std::countr_zero(ys))) {
         return true;
       }
     }
+    return false;
+  };
+  if (text.size() < ByteBlock::kSize) {
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+      if ((text[pos] | 0x20) == 'y' && YouAt(text, pos)) {
+        return true;
+      }
+    }
+    return false;
   }
-  for (; pos < text.size(); ++pos) {
-    if ((text[pos] | 0x20) == 'y' && YouAt(text, pos)) {
+  size_t pos = 0;
+  for (; pos + ByteBlock::kSize <= text.size(); pos += ByteBlock::kSize) {
+    if (any_in_block(pos, 0)) {
       return true;
     }
   }
-  return false;
+  // The rest, as the last sixteen bytes without those already looked at.
+  const size_t last = text.size() - ByteBlock::kSize;
+  return pos < text.size() &&
+         any_in_block(last, (uint32_t{1} << (pos - last)) - 1);
 }
 
 bool ContainsAnyIgnoreCase(absl::string_view text,

@@ -43,14 +43,22 @@ class ByteBlock {
   // low <= byte <= high, for ASCII `low` and `high`.
   uint32_t InRange(char low, char high) const {
 #if defined(__SSE2__)
-    // Signed comparisons: bytes of 0x80 and above are negative and fail.
-    const __m128i at_least_low =
-        _mm_cmpgt_epi8(bytes_, _mm_set1_epi8(static_cast<char>(low - 1)));
-    const __m128i at_most_high =
-        _mm_cmplt_epi8(bytes_, _mm_set1_epi8(static_cast<char>(high + 1)));
-    return Mask(_mm_and_si128(at_least_low, at_most_high));
+    return Mask(InRange(bytes_, low, high));
 #else
     return Scalar([&](unsigned char c) { return c >= low && c <= high; });
+#endif
+  }
+
+  // ASCII letters of either case.
+  uint32_t Letters() const {
+#if defined(__SSE2__)
+    // Setting bit 0x20 folds upper case onto lower case and maps no other
+    // byte into 'a'..'z'.
+    return Mask(InRange(_mm_or_si128(bytes_, _mm_set1_epi8(0x20)), 'a', 'z'));
+#else
+    return Scalar([](unsigned char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
 #endif
   }
 
@@ -74,6 +82,17 @@ class ByteBlock {
 
  private:
 #if defined(__SSE2__)
+  // Flags the bytes of `bytes` from `low` to `high` (ASCII) with one
+  // comparison: the addition moves `low` to the least signed byte value, so
+  // the bytes in range, and only they, end up below the moved `high`. Bytes
+  // of 0x80 and above land above it.
+  static __m128i InRange(__m128i bytes, char low, char high) {
+    const __m128i moved =
+        _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(-128 - low)));
+    return _mm_cmplt_epi8(
+        moved, _mm_set1_epi8(static_cast<char>(-128 + (high - low) + 1)));
+  }
+
   static uint32_t Mask(__m128i flags) {
     return static_cast<uint32_t>(_mm_movemask_epi8(flags));
   }

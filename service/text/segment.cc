@@ -56,7 +56,7 @@ size_t NextBreak(absl::string_view text, size_t pos, size_t limit) {
         AsciiBreaks(block, std::make_index_sequence<kAsciiBreakBytes.size()>());
     for (; candidates != 0; candidates &= candidates - 1) {
       const size_t candidate = pos + std::countr_zero(candidates);
-      if (MayBreakAt(text[candidate])) {
+      if (MayBreakAt(text.data()[candidate])) {
         return candidate;
       }
     }
@@ -68,7 +68,7 @@ size_t NextBreak(absl::string_view text, size_t pos, size_t limit) {
 }
 
 size_t SkipSpaces(absl::string_view text, size_t pos) {
-  while (pos < text.size() && IsSpace(text[pos])) {
+  while (pos < text.size() && IsSpace(text.data()[pos])) {
     ++pos;
   }
   return pos;
@@ -94,9 +94,12 @@ absl::string_view WordAt(absl::string_view text, size_t pos) {
 // quotes and brackets: "U.S" in `the U.S.`, "difference" in `ce.Secretary`.
 absl::string_view TokenBefore(absl::string_view text, size_t begin,
                               size_t end) {
+  // Reads through data(): the bytes are known to be in the text, and
+  // operator[] would check again.
+  const char* const bytes = text.data();
   size_t start = end;
-  while (start > begin && !IsSpace(text[start - 1]) &&
-         !IsOpener(text[start - 1])) {
+  while (start > begin && !IsSpace(bytes[start - 1]) &&
+         !IsOpener(bytes[start - 1])) {
     --start;
   }
   return text.substr(start, end - start);
@@ -327,7 +330,7 @@ void SplitSentences(absl::string_view paragraph, const SegmentOptions& options,
   const size_t max_bytes = std::max<size_t>(options.max_sentence_bytes, 2);
   size_t start = SkipSpaces(paragraph, 0);
   const auto emit = [&](size_t end, size_t next) {
-    while (end > start && IsSpace(paragraph[end - 1])) {
+    while (end > start && IsSpace(paragraph.data()[end - 1])) {
       --end;
     }
     if (end > start) {

@@ -260,7 +260,10 @@ LetterCase CaseOfMasks(uint32_t upper, uint32_t lower, bool first_upper) {
 
 // The run from `pos`, which is an ASCII letter.
 AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
-  const bool first_upper = (BitsOf(text[pos]) & kUpperByte) != 0;
+  // Reads through data(): every byte read is known to be in the text, and
+  // operator[] would check again.
+  const char* const bytes = text.data();
+  const bool first_upper = (BitsOf(bytes[pos]) & kUpperByte) != 0;
   if (pos + ByteBlock::kSize <= text.size()) {
     const ByteBlock block(text.data() + pos);
     const uint32_t upper = block.InRange('A', 'Z');
@@ -278,7 +281,7 @@ AsciiWord ScanAsciiWord(absl::string_view text, size_t pos) {
   uint8_t seen = 0;
   size_t end = pos;
   for (; end < text.size(); ++end) {
-    const uint8_t bits = BitsOf(text[end]);
+    const uint8_t bits = BitsOf(bytes[end]);
     if ((bits & kAlnumByte) == 0) {
       break;
     }
@@ -299,7 +302,7 @@ size_t CommonWordEnd(absl::string_view text, size_t pos,
   if (word.end == text.size()) {
     return word.end;
   }
-  const char next = text[word.end];
+  const char next = text.data()[word.end];
   if (next == '.') {
     if (word.end - pos < 2) {
       return 0;
@@ -357,9 +360,12 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
   tokens->reserve(tokens->size() + text.size() / 5 + 1);
   bool space_before = false;
   bool seen_word = false;
+  // Reads through data(): every byte read is known to be in the text, and
+  // operator[] would check again.
+  const char* const bytes = text.data();
   size_t pos = 0;
   while (pos < text.size()) {
-    const char c = text[pos];
+    const char c = bytes[pos];
     const uint8_t bits = BitsOf(c);
     if ((bits & kSpaceByte) != 0) {
       space_before = true;
@@ -380,7 +386,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
       kind = IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
       end = pos + 1;
       // Runs of periods ("...") are one token.
-      while (c == '.' && end < text.size() && text[end] == '.') {
+      while (c == '.' && end < text.size() && bytes[end] == '.') {
         ++end;
       }
     }
@@ -403,7 +409,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* tokens) {
     }
     pos = end;
     // Most tokens are followed by one space: skip it here.
-    space_before = pos < text.size() && text[pos] == ' ';
+    space_before = pos < text.size() && bytes[pos] == ' ';
     pos += space_before ? 1 : 0;
   }
 }
