@@ -322,11 +322,15 @@ absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
   return folded;
 }
 
-// Inlined in the scanning loop: most words of a text stop at the filter.
-inline uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
-  const uint64_t bit = FilterBit(head, folded.size());
-  if (word_filter_.empty() ||
-      (word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) {
+// Inlined in the scanning loop: most words of a text stop here.
+inline bool Matcher::MayBeKnown(uint64_t head, size_t size) const {
+  const uint64_t bit = FilterBit(head, size);
+  return !word_filter_.empty() &&
+         (word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+}
+
+uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
+  if (!MayBeKnown(head, folded.size())) {
     return kUnknownWord;
   }
   return FindWord(folded, WordHash(folded, head));
@@ -439,9 +443,13 @@ void Matcher::FindMentions(absl::string_view text,
   Tokenizer tokenizer(text);
   Word word;
   absl::string_view folded;
-  while (tokenizer.Next(&word, &folded)) {
-    const uint32_t id = WordId(folded, word.folded_head);
-    if (!run.empty() && (!word.joined || id == kUnknownWord)) {
+  bool passed_over = false;  // words the filter rejected, which end a run
+  const auto may_be_known = [this](uint64_t head, size_t size) {
+    return MayBeKnown(head, size);
+  };
+  while (tokenizer.NextWanted(&word, &folded, may_be_known, &passed_over)) {
+    const uint32_t id = FindWord(folded, WordHash(folded, word.folded_head));
+    if (!run.empty() && (passed_over || !word.joined || id == kUnknownWord)) {
       MatchRun(run, mentions);
       run.clear();
     }

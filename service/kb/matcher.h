@@ -19,6 +19,7 @@
 #ifndef ATTACHE_KB_MATCHER_H_
 #define ATTACHE_KB_MATCHER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -84,6 +85,9 @@ class Matcher {
   static constexpr uint32_t kNoNode = 0;  // the root is never a child
   static constexpr uint32_t kUnknownWord = UINT32_MAX;
 
+  // Whether the word filter lets the folded word of `size` bytes whose
+  // Word::folded_head is `head` through: false for most unknown words.
+  bool MayBeKnown(uint64_t head, size_t size) const;
   // The id of the folded word, whose Word::folded_head is `head`.
   uint32_t WordId(absl::string_view folded, uint64_t head) const;
   // The id of the folded word whose hash is `hash`, looked up in the table.

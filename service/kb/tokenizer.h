@@ -55,6 +55,7 @@ class Tokenizer {
                                          absl::string_view* folded) {
     switch (NextAsciiWord(word, folded)) {
       case Step::kWord:
+        SetAsciiCase(word);
         return true;
       case Step::kEnd:
         return false;
@@ -62,6 +63,38 @@ class Tokenizer {
         break;
     }
     return NextAnyWord(word, folded);
+  }
+  // As above, but passes over the words whose folded form `wanted(head,
+  // size)` rejects (`head` as Word::folded_head), sets `*passed_over` to
+  // whether it did, and works out the case of the wanted words only: a
+  // caller that looks most words up in a filter saves the rest.
+  template <typename Wanted>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool NextWanted(Word* word,
+                                               absl::string_view* folded,
+                                               Wanted wanted,
+                                               bool* passed_over) {
+    *passed_over = false;
+    while (true) {
+      switch (NextAsciiWord(word, folded)) {
+        case Step::kWord:
+          if (wanted(word->folded_head, folded->size())) {
+            SetAsciiCase(word);
+            return true;
+          }
+          break;
+        case Step::kEnd:
+          return false;
+        case Step::kOther:
+          if (!NextAnyWord(word, folded)) {
+            return false;
+          }
+          if (wanted(word->folded_head, folded->size())) {
+            return true;
+          }
+          break;
+      }
+      *passed_over = true;
+    }
   }
 
  private:
@@ -72,11 +105,14 @@ class Tokenizer {
   };
 
   // The common case, inline: a word of fewer than 16 ASCII letters and
-  // digits (a letter among the first eight, if it has eight), after ASCII,
-  // ending in ASCII (but for a one-letter word, not in a period: "U.S."), or
-  // the end of the text after ASCII. Changes nothing when it returns kOther.
+  // digits, after ASCII, ending in ASCII (but for a one-letter word, not in a
+  // period: "U.S."), or the end of the text after ASCII. Sets all of `*word`
+  // but its case, which SetAsciiCase() adds. Changes nothing when it returns
+  // kOther.
   ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
                                                   absl::string_view* folded);
+  // Sets the case fields of a word that NextAsciiWord() read.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void SetAsciiCase(Word* word) const;
   // The general case.
   bool NextAnyWord(Word* word, absl::string_view* folded);
 
@@ -215,7 +251,8 @@ inline AsciiChunk ClassifyChunk(uint64_t bytes) {
                                 ? ~uint64_t{0}
                                 : (uint64_t{1} << (8 * chunk.run_length)) - 1;
   chunk.run = (chunk.letters | digits) & run_mask;
-  chunk.folded = (bytes | (chunk.upper >> 2)) & run_mask;
+  // Letters in lower case: with the case bit, from the letter bits by >> 2.
+  chunk.folded = (bytes | (chunk.letters >> 2)) & run_mask;
   return chunk;
 }
 
@@ -253,24 +290,14 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
   static_assert(sizeof(inline_) >= 16);
   const internal::AsciiChunk first =
       internal::ClassifyChunk(internal::LoadPadded(text_, begin));
-  uint64_t run_letters = first.letters & first.run;
-  const bool capitalized =
-      run_letters != 0 &&
-      ((first.upper >> std::countr_zero(run_letters)) & 1) != 0;
-  int letters = internal::CountBytes(run_letters);
-  uint64_t lower = run_letters & ~first.upper;
   std::memcpy(folded_, &first.folded, sizeof(first.folded));
   size_t end = begin + first.run_length;
   if (first.run_length == 8) {
-    // A longer word: its first letter must be in the first chunk.
     const internal::AsciiChunk second =
         internal::ClassifyChunk(internal::LoadPadded(text_, end));
-    if (run_letters == 0 || second.run_length == 8) {
+    if (second.run_length == 8) {
       return Step::kOther;
     }
-    run_letters = second.letters & second.run;
-    letters += internal::CountBytes(run_letters);
-    lower |= run_letters & ~second.upper;
     std::memcpy(folded_ + 8, &second.folded, sizeof(second.folded));
     end += second.run_length;
   }
@@ -280,16 +307,38 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
   }
   word->begin = begin;
   word->end = end;
-  word->capitalized = capitalized;
-  word->letters = letters;
-  word->all_caps = letters > 0 && lower == 0;
   word->joined = joined;
-  std::memcpy(&word->folded_head, folded_, sizeof(word->folded_head));
+  word->folded_head = first.folded;
   *folded = absl::string_view(folded_, end - begin);
   pos_ = end;
   has_previous_ = true;
   previous_length_ = end - begin;
   return Step::kWord;
+}
+
+inline void Tokenizer::SetAsciiCase(Word* word) const {
+  // The word is the run of letters and digits at its start, which takes one
+  // chunk, or two if it has more than eight bytes.
+  const internal::AsciiChunk first =
+      internal::ClassifyChunk(internal::LoadPadded(text_, word->begin));
+  const uint64_t letters = first.letters & first.run;
+  bool capitalized =
+      letters != 0 && ((first.upper >> std::countr_zero(letters)) & 1) != 0;
+  int count = internal::CountBytes(letters);
+  uint64_t lower = letters & ~first.upper;
+  if (word->end - word->begin > 8) {
+    const internal::AsciiChunk second =
+        internal::ClassifyChunk(internal::LoadPadded(text_, word->begin + 8));
+    const uint64_t more = second.letters & second.run;
+    if (letters == 0 && more != 0) {
+      capitalized = ((second.upper >> std::countr_zero(more)) & 1) != 0;
+    }
+    count += internal::CountBytes(more);
+    lower |= more & ~second.upper;
+  }
+  word->capitalized = capitalized;
+  word->letters = count;
+  word->all_caps = count > 0 && lower == 0;
 }
 
 }  // namespace attache::kb
