@@ -172,6 +172,7 @@ inline constexpr size_t kMaxAbbreviationLength = 3;
 // the tokenizer's inner loops; it sends the other bytes to the decoder.
 struct AsciiTable {
   std::array<CharClass, 256> cls{};
+  std::array<bool, 256> word{};  // cls is kLetter or kDigit
   std::array<char, 128> lower{};
   std::array<bool, 128> upper{};
 };
@@ -199,6 +200,8 @@ constexpr AsciiTable MakeAsciiTable() {
     } else {
       table.cls[c] = CharClass::kBreak;
     }
+    table.word[c] =
+        table.cls[c] == CharClass::kLetter || table.cls[c] == CharClass::kDigit;
   }
   return table;
 }
@@ -337,26 +340,32 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
   const size_t size = text_.size();
   size_t begin = pos_;
   bool joined = has_previous_;
-  while (true) {
-    if (begin >= size) {
-      pos_ = begin;
-      *folded = absl::string_view();
-      return Step::kEnd;
-    }
-    const CharClass cls =
-        internal::kAscii.cls[static_cast<unsigned char>(data[begin])];
-    if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
-      break;
-    }
-    if (cls == CharClass::kMultibyte) {
-      return Step::kOther;
-    }
-    if (cls == CharClass::kBreak ||
-        (cls == CharClass::kPeriod &&
-         previous_length_ > internal::kMaxAbbreviationLength)) {
-      joined = false;
-    }
+  // Most words follow a single space, which joins.
+  if (begin + 1 < size && data[begin] == ' ' &&
+      internal::kAscii.word[static_cast<unsigned char>(data[begin + 1])]) {
     ++begin;
+  } else {
+    while (true) {
+      if (begin >= size) {
+        pos_ = begin;
+        *folded = absl::string_view();
+        return Step::kEnd;
+      }
+      const CharClass cls =
+          internal::kAscii.cls[static_cast<unsigned char>(data[begin])];
+      if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
+        break;
+      }
+      if (cls == CharClass::kMultibyte) {
+        return Step::kOther;
+      }
+      if (cls == CharClass::kBreak ||
+          (cls == CharClass::kPeriod &&
+           previous_length_ > internal::kMaxAbbreviationLength)) {
+        joined = false;
+      }
+      ++begin;
+    }
   }
   const internal::AsciiScan scan =
       internal::ScanAscii(text_, begin, &ascii_folded_);
