@@ -55,9 +55,10 @@ class Tokenizer {
   // valid until the next call.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(Word* word,
                                          absl::string_view* folded) {
-    switch (NextAsciiWord(word, folded)) {
+    AsciiCase letters;
+    switch (NextAsciiWord(word, folded, &letters)) {
       case Step::kWord:
-        SetAsciiCase(word);
+        SetAsciiCase(letters, word);
         return true;
       case Step::kEnd:
         return false;
@@ -77,10 +78,11 @@ class Tokenizer {
                                                bool* passed_over) {
     *passed_over = false;
     while (true) {
-      switch (NextAsciiWord(word, folded)) {
+      AsciiCase letters;
+      switch (NextAsciiWord(word, folded, &letters)) {
         case Step::kWord:
           if (wanted(word->folded_head, folded->size())) {
-            SetAsciiCase(word);
+            SetAsciiCase(letters, word);
             return true;
           }
           break;
@@ -100,6 +102,11 @@ class Tokenizer {
   }
 
  private:
+  // The letters and upper-case letters of an ASCII word: bit i for byte i.
+  struct AsciiCase {
+    uint32_t letters;
+    uint32_t upper;
+  };
   enum class Step : uint8_t {
     kWord,   // read a word
     kEnd,    // at the end of the text
@@ -109,12 +116,15 @@ class Tokenizer {
   // The common case, inline: a word of fewer than 16 ASCII letters and
   // digits, after ASCII, ending in ASCII (but for a one-letter word, not in a
   // period: "U.S."), or the end of the text after ASCII. Sets all of `*word`
-  // but its case, which SetAsciiCase() adds. Changes nothing when it returns
+  // but its case, which SetAsciiCase() adds from `*letters`. Changes nothing
+  // when it returns
   // kOther.
   ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
-                                                  absl::string_view* folded);
-  // Sets the case fields of the word that NextAsciiWord() read last.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE void SetAsciiCase(Word* word) const;
+                                                  absl::string_view* folded,
+                                                  AsciiCase* letters);
+  // Sets the case fields of a word that NextAsciiWord() read.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static void SetAsciiCase(
+      const AsciiCase& letters, Word* word);
   // The general case.
   bool NextAnyWord(Word* word, absl::string_view* folded);
 
@@ -140,11 +150,8 @@ class Tokenizer {
   std::string overflow_;
   char* folded_ = inline_.data();
   size_t capacity_ = inline_.size();
-  // The common case's folded bytes, and the letters and upper-case letters
-  // of its word (bit i for byte i), which SetAsciiCase() reads.
+  // The common case's folded bytes.
   std::array<char, 32> ascii_folded_{};
-  uint32_t ascii_letters_ = 0;
-  uint32_t ascii_upper_ = 0;
 };
 
 namespace internal {
@@ -334,7 +341,8 @@ inline int CountBits(uint32_t mask) {
 }  // namespace internal
 
 inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
-                                                absl::string_view* folded) {
+                                                absl::string_view* folded,
+                                                AsciiCase* letters) {
   using internal::CharClass;
   const char* const data = text_.data();
   const size_t size = text_.size();
@@ -379,8 +387,8 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
     return Step::kOther;
   }
   const uint32_t in_word = (uint32_t{1} << length) - 1;
-  ascii_letters_ = scan.letters & in_word;
-  ascii_upper_ = scan.upper & in_word;
+  letters->letters = scan.letters & in_word;
+  letters->upper = scan.upper & in_word;
   uint64_t head = 0;
   std::memcpy(&head, scan.folded, sizeof(head));
   if (length < 8) {
@@ -397,12 +405,13 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
   return Step::kWord;
 }
 
-inline void Tokenizer::SetAsciiCase(Word* word) const {
+inline void Tokenizer::SetAsciiCase(const AsciiCase& letters, Word* word) {
   word->capitalized =
-      ascii_letters_ != 0 &&
-      ((ascii_upper_ >> std::countr_zero(ascii_letters_)) & 1) != 0;
-  word->letters = internal::CountBits(ascii_letters_);
-  word->all_caps = ascii_letters_ != 0 && (ascii_letters_ & ~ascii_upper_) == 0;
+      letters.letters != 0 &&
+      ((letters.upper >> std::countr_zero(letters.letters)) & 1) != 0;
+  word->letters = internal::CountBits(letters.letters);
+  word->all_caps =
+      letters.letters != 0 && (letters.letters & ~letters.upper) == 0;
 }
 
 }  // namespace attache::kb
