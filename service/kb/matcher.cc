@@ -30,15 +30,13 @@ CaseNeed NeedOf(const Word& word, MentionForm form) {
   return kAnyCase;
 }
 
-bool WordMeets(const Word& word, uint64_t need) {
-  switch (need) {
-    case kCapitalized:
-      return word.capitalized;
-    case kAllCaps:
-      return word.all_caps;
-    default:
-      return true;
-  }
+// The needs a word of the text meets, as the bits of a CaseNeed: since an
+// all-caps word is also capitalised, a word meets a need `n` exactly when
+// `n & ~CaseOf(word)` is zero, and words meet a case pattern when it has no
+// bit their packed CaseOf()s lack.
+uint64_t CaseOf(const Word& word) {
+  return (word.capitalized ? uint64_t{kCapitalized} : 0) |
+         (word.all_caps ? uint64_t{kAllCaps} : 0);
 }
 
 // Up to eight bytes of `bytes` as a little-endian integer, zero-padded.
@@ -160,8 +158,10 @@ absl::Status FoldPhrase(absl::string_view phrase, MentionForm form,
 }  // namespace
 
 struct Matcher::KnownWord {
-  Word word;
+  size_t begin;  // of the word in the text
+  size_t end;
   uint32_t id;
+  uint32_t case_of;  // CaseOf() the word
 };
 
 absl::Status Matcher::Builder::Add(absl::string_view phrase, EntityRef ref) {
@@ -322,11 +322,15 @@ absl::StatusOr<std::string> Matcher::Fold(absl::string_view phrase) {
   return folded;
 }
 
-// Inlined in the scanning loop: most words of a text stop at the filter.
-inline uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
-  const uint64_t bit = FilterBit(head, folded.size());
-  if (word_filter_.empty() ||
-      (word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) {
+// Inlined in the scanning loop: most words of a text stop here.
+inline bool Matcher::MayBeKnown(uint64_t head, size_t size) const {
+  const uint64_t bit = FilterBit(head, size);
+  return !word_filter_.empty() &&
+         (word_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+}
+
+uint32_t Matcher::WordId(absl::string_view folded, uint64_t head) const {
+  if (!MayBeKnown(head, folded.size())) {
     return kUnknownWord;
   }
   return FindWord(folded, WordHash(folded, head));
@@ -357,23 +361,14 @@ uint32_t Matcher::Child(uint32_t node, uint32_t word_id) const {
   return it == edges_.end() ? kNoNode : it->second;
 }
 
-bool Matcher::Meets(const Output& output, const KnownWord* words) {
-  bool meets = true;
-  for (uint64_t pattern = output.case_pattern, i = 0; pattern != 0 && meets;
-       pattern >>= 2, ++i) {
-    meets = WordMeets(words[i].word, pattern & 3);
-  }
-  return meets;
-}
-
 absl::Span<const EntityRef> Matcher::Candidates(uint32_t node,
-                                                const KnownWord* words) const {
+                                                uint64_t cases) const {
   const Output* met = nullptr;
   uint64_t strictest = 0;
   bool several = false;
   for (uint32_t o = node_outputs_[node]; o < node_outputs_[node + 1]; ++o) {
     const Output& output = outputs_[o];
-    if (!Meets(output, words)) {
+    if ((output.case_pattern & ~cases) != 0) {
       continue;
     }
     several = met != nullptr;
@@ -399,13 +394,16 @@ void Matcher::MatchRun(absl::Span<const KnownWord> run,
     size_t best_end = 0;  // one past the last word of the best match
     absl::Span<const EntityRef> best;
     uint32_t node = 0;
+    uint64_t cases = 0;  // of the words from `start`, two bits each
     for (size_t i = start; i < run.size(); ++i) {
       node = Child(node, run[i].id);
       if (node == kNoNode) {
         break;
       }
+      // Below kMaxWords deep, as the trie is: the shift stays below 64.
+      cases |= uint64_t{run[i].case_of} << (2 * (i - start));
       if (const absl::Span<const EntityRef> candidates =
-              Candidates(node, &run[start]);
+              Candidates(node, cases);
           !candidates.empty()) {
         best_end = i + 1;
         best = candidates;
@@ -419,8 +417,7 @@ void Matcher::MatchRun(absl::Span<const KnownWord> run,
       // A sentence with a mention tends to have a few: one allocation.
       mentions->reserve(4);
     }
-    mentions->push_back(
-        {run[start].word.begin, run[best_end - 1].word.end, best});
+    mentions->push_back({run[start].begin, run[best_end - 1].end, best});
     start = best_end;
   }
 }
@@ -439,14 +436,19 @@ void Matcher::FindMentions(absl::string_view text,
   Tokenizer tokenizer(text);
   Word word;
   absl::string_view folded;
-  while (tokenizer.Next(&word, &folded)) {
-    const uint32_t id = WordId(folded, word.folded_head);
-    if (!run.empty() && (!word.joined || id == kUnknownWord)) {
+  bool passed_over = false;  // words the filter rejected, which end a run
+  const auto may_be_known = [this](uint64_t head, size_t size) {
+    return MayBeKnown(head, size);
+  };
+  while (tokenizer.NextWanted(&word, &folded, may_be_known, &passed_over)) {
+    const uint32_t id = FindWord(folded, WordHash(folded, word.folded_head));
+    if (!run.empty() && (passed_over || !word.joined || id == kUnknownWord)) {
       MatchRun(run, mentions);
       run.clear();
     }
     if (id != kUnknownWord) {
-      run.push_back({word, id});
+      run.push_back(
+          {word.begin, word.end, id, static_cast<uint32_t>(CaseOf(word))});
     }
   }
   if (!run.empty()) {
@@ -455,26 +457,28 @@ void Matcher::FindMentions(absl::string_view text,
 }
 
 std::vector<EntityRef> Matcher::Lookup(absl::string_view phrase) const {
-  std::vector<KnownWord> words;
   Tokenizer tokenizer(phrase);
   Word word;
   absl::string_view folded;
   uint32_t node = 0;
+  size_t words = 0;
+  uint64_t cases = 0;  // two bits a word, as in MatchRun
   while (tokenizer.Next(&word, &folded)) {
     const uint32_t id = WordId(folded, word.folded_head);
-    if ((!words.empty() && !word.joined) || id == kUnknownWord) {
+    if ((words > 0 && !word.joined) || id == kUnknownWord) {
       return {};
     }
     node = Child(node, id);
     if (node == kNoNode) {
       return {};
     }
-    words.push_back({word, id});
+    cases |= CaseOf(word) << (2 * words);
+    ++words;
   }
-  if (words.empty()) {
+  if (words == 0) {
     return {};
   }
-  const absl::Span<const EntityRef> candidates = Candidates(node, words.data());
+  const absl::Span<const EntityRef> candidates = Candidates(node, cases);
   return {candidates.begin(), candidates.end()};
 }
 

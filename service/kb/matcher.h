@@ -19,6 +19,7 @@
 #ifndef ATTACHE_KB_MATCHER_H_
 #define ATTACHE_KB_MATCHER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -84,17 +85,18 @@ class Matcher {
   static constexpr uint32_t kNoNode = 0;  // the root is never a child
   static constexpr uint32_t kUnknownWord = UINT32_MAX;
 
+  // Whether the word filter lets the folded word of `size` bytes whose
+  // Word::folded_head is `head` through: false for most unknown words.
+  bool MayBeKnown(uint64_t head, size_t size) const;
   // The id of the folded word, whose Word::folded_head is `head`.
   uint32_t WordId(absl::string_view folded, uint64_t head) const;
   // The id of the folded word whose hash is `hash`, looked up in the table.
   uint32_t FindWord(absl::string_view folded, uint64_t hash) const;
   uint32_t Child(uint32_t node, uint32_t word_id) const;
-  // Whether `words` meet the case requirements of `output`.
-  static bool Meets(const Output& output, const KnownWord* words);
-  // The candidates of `node` whose case requirements `words` meet, each
-  // (entity, form) once; empty when `words` meet none.
-  absl::Span<const EntityRef> Candidates(uint32_t node,
-                                         const KnownWord* words) const;
+  // The candidates of `node` whose case requirements words of the cases
+  // `cases` (CaseOf() each word, two bits a word) meet, each (entity, form)
+  // once; empty when they meet none.
+  absl::Span<const EntityRef> Candidates(uint32_t node, uint64_t cases) const;
   // Fills merged_refs_ for `node`, at build time.
   void MergeOutputs(uint32_t node);
   // Finds the leftmost-longest matches in a run of joined known words.

@@ -15,6 +15,8 @@
 #ifndef ATTACHE_KB_TOKENIZER_H_
 #define ATTACHE_KB_TOKENIZER_H_
 
+#include <emmintrin.h>
+
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -53,8 +55,10 @@ class Tokenizer {
   // valid until the next call.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(Word* word,
                                          absl::string_view* folded) {
-    switch (NextAsciiWord(word, folded)) {
+    AsciiCase letters;
+    switch (NextAsciiWord(word, folded, &letters)) {
       case Step::kWord:
+        SetAsciiCase(letters, word);
         return true;
       case Step::kEnd:
         return false;
@@ -63,8 +67,46 @@ class Tokenizer {
     }
     return NextAnyWord(word, folded);
   }
+  // As above, but passes over the words whose folded form `wanted(head,
+  // size)` rejects (`head` as Word::folded_head), sets `*passed_over` to
+  // whether it did, and works out the case of the wanted words only: a
+  // caller that looks most words up in a filter saves the rest.
+  template <typename Wanted>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool NextWanted(Word* word,
+                                               absl::string_view* folded,
+                                               Wanted wanted,
+                                               bool* passed_over) {
+    *passed_over = false;
+    while (true) {
+      AsciiCase letters;
+      switch (NextAsciiWord(word, folded, &letters)) {
+        case Step::kWord:
+          if (wanted(word->folded_head, folded->size())) {
+            SetAsciiCase(letters, word);
+            return true;
+          }
+          break;
+        case Step::kEnd:
+          return false;
+        case Step::kOther:
+          if (!NextAnyWord(word, folded)) {
+            return false;
+          }
+          if (wanted(word->folded_head, folded->size())) {
+            return true;
+          }
+          break;
+      }
+      *passed_over = true;
+    }
+  }
 
  private:
+  // The letters and upper-case letters of an ASCII word: bit i for byte i.
+  struct AsciiCase {
+    uint32_t letters;
+    uint32_t upper;
+  };
   enum class Step : uint8_t {
     kWord,   // read a word
     kEnd,    // at the end of the text
@@ -72,11 +114,17 @@ class Tokenizer {
   };
 
   // The common case, inline: a word of fewer than 16 ASCII letters and
-  // digits (a letter among the first eight, if it has eight), after ASCII,
-  // ending in ASCII (but for a one-letter word, not in a period: "U.S."), or
-  // the end of the text after ASCII. Changes nothing when it returns kOther.
+  // digits, after ASCII, ending in ASCII (but for a one-letter word, not in a
+  // period: "U.S."), or the end of the text after ASCII. Sets all of `*word`
+  // but its case, which SetAsciiCase() adds from `*letters`. Changes nothing
+  // when it returns
+  // kOther.
   ABSL_ATTRIBUTE_ALWAYS_INLINE Step NextAsciiWord(Word* word,
-                                                  absl::string_view* folded);
+                                                  absl::string_view* folded,
+                                                  AsciiCase* letters);
+  // Sets the case fields of a word that NextAsciiWord() read.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static void SetAsciiCase(
+      const AsciiCase& letters, Word* word);
   // The general case.
   bool NextAnyWord(Word* word, absl::string_view* folded);
 
@@ -102,12 +150,14 @@ class Tokenizer {
   std::string overflow_;
   char* folded_ = inline_.data();
   size_t capacity_ = inline_.size();
+  // The common case's folded bytes.
+  std::array<char, 32> ascii_folded_{};
 };
 
 namespace internal {
 
-// The classes of characters and the eight-byte scanning that the inline
-// common case of Tokenizer::Next shares with the general one.
+// The classes of characters and the scanning of ASCII that Tokenizer::Next
+// uses: eight bytes at a time in the general case, sixteen in the common one.
 
 enum class CharClass : uint8_t {
   kBreak,  // separates words and breaks multi-word matches
@@ -129,6 +179,7 @@ inline constexpr size_t kMaxAbbreviationLength = 3;
 // the tokenizer's inner loops; it sends the other bytes to the decoder.
 struct AsciiTable {
   std::array<CharClass, 256> cls{};
+  std::array<bool, 256> word{};  // cls is kLetter or kDigit
   std::array<char, 128> lower{};
   std::array<bool, 128> upper{};
 };
@@ -156,6 +207,8 @@ constexpr AsciiTable MakeAsciiTable() {
     } else {
       table.cls[c] = CharClass::kBreak;
     }
+    table.word[c] =
+        table.cls[c] == CharClass::kLetter || table.cls[c] == CharClass::kDigit;
   }
   return table;
 }
@@ -215,81 +268,150 @@ inline AsciiChunk ClassifyChunk(uint64_t bytes) {
                                 ? ~uint64_t{0}
                                 : (uint64_t{1} << (8 * chunk.run_length)) - 1;
   chunk.run = (chunk.letters | digits) & run_mask;
-  chunk.folded = (bytes | (chunk.upper >> 2)) & run_mask;
+  // Letters in lower case: with the case bit, from the letter bits by >> 2.
+  chunk.folded = (bytes | (chunk.letters >> 2)) & run_mask;
   return chunk;
+}
+
+// Sixteen bytes of text classified at once with SSE2 (baseline x86-64), for
+// the inline common case: bit i of a mask stands for byte i from the
+// position scanned; bits past the end of the text are clear.
+struct AsciiScan {
+  uint32_t word = 0;     // ASCII letters and digits
+  uint32_t letters = 0;  // ASCII letters
+  uint32_t upper = 0;    // upper-case ASCII letters
+  uint32_t high = 0;     // bytes of 0x80 and above
+  // The bytes with letters in lower case, in a buffer of the caller: valid
+  // up to the end of the text or for sixteen bytes, and eight more readable.
+  const char* folded = nullptr;
+};
+
+// Scans `text` from `pos` < text.size(), storing folded bytes in `*buffer`.
+inline AsciiScan ScanAscii(absl::string_view text, size_t pos,
+                           std::array<char, 32>* buffer) {
+  __m128i bytes;
+  size_t shift = 0;  // bytes loaded before `pos`
+  if (pos + 16 <= text.size()) {
+    bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+  } else if (text.size() >= 16) {
+    // Near the end: the last sixteen bytes, not a slow partial copy.
+    shift = pos + 16 - text.size();
+    bytes = _mm_loadu_si128(
+        reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
+  } else {
+    alignas(16) char padded[16] = {};
+    std::memcpy(padded, text.data() + pos, text.size() - pos);
+    bytes = _mm_load_si128(reinterpret_cast<const __m128i*>(padded));
+  }
+  // A byte is in [low, low + n) when it minus `low`, offset by 0x80, is
+  // below 0x80 + n as a signed byte; bytes of 0x80 and above never are.
+  const auto in_range = [](__m128i v, char low, char n) {
+    return _mm_cmplt_epi8(
+        _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low))),
+        _mm_set1_epi8(static_cast<char>(0x80 + n)));
+  };
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i letters = in_range(_mm_or_si128(bytes, case_bit), 'a', 26);
+  const __m128i word = _mm_or_si128(letters, in_range(bytes, '0', 10));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(buffer->data()),
+                   _mm_or_si128(bytes, _mm_and_si128(letters, case_bit)));
+  AsciiScan scan;
+  const auto bits = [shift](__m128i v) {
+    return static_cast<uint32_t>(_mm_movemask_epi8(v)) >> shift;
+  };
+  scan.word = bits(word);
+  scan.letters = bits(letters);
+  // Shifted left by two, the case bit is the top bit of its byte.
+  scan.upper = scan.letters & ~bits(_mm_slli_epi16(bytes, 2));
+  scan.high = bits(bytes);
+  scan.folded = buffer->data() + shift;
+  return scan;
+}
+
+// The number of bits set in `mask` (no popcount instruction on baseline
+// x86-64, and std::popcount calls out to the library for it).
+inline int CountBits(uint32_t mask) {
+  mask -= (mask >> 1) & 0x55555555u;
+  mask = (mask & 0x33333333u) + ((mask >> 2) & 0x33333333u);
+  mask = (mask + (mask >> 4)) & 0x0F0F0F0Fu;
+  return static_cast<int>((mask * 0x01010101u) >> 24);
 }
 
 }  // namespace internal
 
 inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
-                                                absl::string_view* folded) {
+                                                absl::string_view* folded,
+                                                AsciiCase* letters) {
   using internal::CharClass;
   const char* const data = text_.data();
   const size_t size = text_.size();
   size_t begin = pos_;
   bool joined = has_previous_;
-  while (true) {
-    if (begin >= size) {
-      pos_ = begin;
-      *folded = absl::string_view();
-      return Step::kEnd;
-    }
-    const CharClass cls =
-        internal::kAscii.cls[static_cast<unsigned char>(data[begin])];
-    if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
-      break;
-    }
-    if (cls == CharClass::kMultibyte) {
-      return Step::kOther;
-    }
-    if (cls == CharClass::kBreak ||
-        (cls == CharClass::kPeriod &&
-         previous_length_ > internal::kMaxAbbreviationLength)) {
-      joined = false;
-    }
+  // Most words follow a single space, which joins.
+  if (begin + 1 < size && data[begin] == ' ' &&
+      internal::kAscii.word[static_cast<unsigned char>(data[begin + 1])]) {
     ++begin;
-  }
-  // The folded buffer, never smaller than `inline_`, takes two chunks.
-  static_assert(sizeof(inline_) >= 16);
-  const internal::AsciiChunk first =
-      internal::ClassifyChunk(internal::LoadPadded(text_, begin));
-  uint64_t run_letters = first.letters & first.run;
-  const bool capitalized =
-      run_letters != 0 &&
-      ((first.upper >> std::countr_zero(run_letters)) & 1) != 0;
-  int letters = internal::CountBytes(run_letters);
-  uint64_t lower = run_letters & ~first.upper;
-  std::memcpy(folded_, &first.folded, sizeof(first.folded));
-  size_t end = begin + first.run_length;
-  if (first.run_length == 8) {
-    // A longer word: its first letter must be in the first chunk.
-    const internal::AsciiChunk second =
-        internal::ClassifyChunk(internal::LoadPadded(text_, end));
-    if (run_letters == 0 || second.run_length == 8) {
-      return Step::kOther;
+  } else {
+    while (true) {
+      if (begin >= size) {
+        pos_ = begin;
+        *folded = absl::string_view();
+        return Step::kEnd;
+      }
+      const CharClass cls =
+          internal::kAscii.cls[static_cast<unsigned char>(data[begin])];
+      if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
+        break;
+      }
+      if (cls == CharClass::kMultibyte) {
+        return Step::kOther;
+      }
+      if (cls == CharClass::kBreak ||
+          (cls == CharClass::kPeriod &&
+           previous_length_ > internal::kMaxAbbreviationLength)) {
+        joined = false;
+      }
+      ++begin;
     }
-    run_letters = second.letters & second.run;
-    letters += internal::CountBytes(run_letters);
-    lower |= run_letters & ~second.upper;
-    std::memcpy(folded_ + 8, &second.folded, sizeof(second.folded));
-    end += second.run_length;
   }
-  if (end < size && (static_cast<unsigned char>(data[end]) >= 0x80 ||
-                     (end == begin + 1 && data[end] == '.'))) {
+  const internal::AsciiScan scan =
+      internal::ScanAscii(text_, begin, &ascii_folded_);
+  const int length = std::countr_zero(~scan.word);
+  if (length == 16) {
     return Step::kOther;
+  }
+  const size_t end = begin + length;
+  if (((scan.high >> length) & 1) != 0 ||
+      (length == 1 && end < size && data[end] == '.')) {
+    return Step::kOther;
+  }
+  const uint32_t in_word = (uint32_t{1} << length) - 1;
+  letters->letters = scan.letters & in_word;
+  letters->upper = scan.upper & in_word;
+  uint64_t head = 0;
+  std::memcpy(&head, scan.folded, sizeof(head));
+  if (length < 8) {
+    head &= (uint64_t{1} << (8 * length)) - 1;
   }
   word->begin = begin;
   word->end = end;
-  word->capitalized = capitalized;
-  word->letters = letters;
-  word->all_caps = letters > 0 && lower == 0;
   word->joined = joined;
-  std::memcpy(&word->folded_head, folded_, sizeof(word->folded_head));
-  *folded = absl::string_view(folded_, end - begin);
+  word->folded_head = head;
+  *folded = absl::string_view(scan.folded, length);
   pos_ = end;
   has_previous_ = true;
-  previous_length_ = end - begin;
+  previous_length_ = length;
   return Step::kWord;
+}
+
+inline void Tokenizer::SetAsciiCase(const AsciiCase& letters, Word* word) {
+  word->capitalized =
+      letters.letters != 0 &&
+      ((letters.upper >> std::countr_zero(letters.letters)) & 1) != 0;
+  word->letters = internal::CountBits(letters.letters);
+  word->all_caps =
+      letters.letters != 0 && (letters.letters & ~letters.upper) == 0;
 }
 
 }  // namespace attache::kb
