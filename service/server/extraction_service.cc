@@ -30,8 +30,13 @@ struct ExtractionService::Extraction {
 
 ExtractionService::ExtractionService(const ExtractionServiceOptions& options,
                                      const Engine* engine, WorkerPool* pool,
-                                     Metrics* metrics)
-    : options_(options), engine_(engine), pool_(pool), metrics_(metrics) {}
+                                     Metrics* metrics,
+                                     store::ContactStore* store)
+    : options_(options),
+      engine_(engine),
+      pool_(pool),
+      metrics_(metrics),
+      store_(store) {}
 
 grpc::Status ExtractionService::Admit() {
   if (draining_) {
@@ -83,15 +88,19 @@ ExtractionService::Extraction ExtractionService::Extract(
     return extraction;
   }
   const std::shared_ptr<const Engine::Snapshot> engine = engine_->current();
+  const extract::ArticleText text = ToArticleText(article, article_id);
   const absl::Time start = absl::Now();
   absl::StatusOr<extract::ExtractionResult> result = engine->extractor->Extract(
-      ToArticleText(article, article_id),
-      ToExtractOptions(options, cancelled, deadline));
+      text, ToExtractOptions(options, cancelled, deadline));
   const absl::Duration duration = absl::Now() - start;
-  metrics_->RecordArticle(static_cast<grpc::StatusCode>(result.status().code()),
+  absl::Status status = result.status();
+  if (status.ok() && store_ != nullptr) {
+    status = Store(article, text, *result);
+  }
+  metrics_->RecordArticle(static_cast<grpc::StatusCode>(status.code()),
                           duration);
-  if (!result.ok()) {
-    extraction.status = result.status();
+  if (!status.ok()) {
+    extraction.status = status;
     return extraction;
   }
   extraction.result = *std::move(result);
@@ -108,6 +117,26 @@ ExtractionService::Extraction ExtractionService::Extract(
   summary.set_knowledge_base_version(engine->knowledge_base.version());
   summary.set_engine_version(extract::Extractor::EngineVersion());
   return extraction;
+}
+
+absl::Status ExtractionService::Store(const v1::Article& article,
+                                      const extract::ArticleText& text,
+                                      const extract::ExtractionResult& result) {
+  const absl::Time start = absl::Now();
+  const absl::Status stored = store_->PutArticle({.id = text.id,
+                                                  .title = article.title(),
+                                                  .published = text.published,
+                                                  .source = article.source(),
+                                                  .url = article.url()},
+                                                 result.contacts);
+  metrics_->RecordStoreWrite(stored.ok(), absl::Now() - start);
+  if (stored.ok()) return absl::OkStatus();
+  Log(options_.log_format, "store_failed",
+      {{"article_id", text.id}, {"error", std::string(stored.message())}});
+  return absl::UnavailableError(
+      absl::StrCat("the contacts were extracted but could not be stored; "
+                   "retry later (",
+                   stored.message(), ")"));
 }
 
 // ExtractContacts: parse and check on the gRPC thread, extract on a worker,

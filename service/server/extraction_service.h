@@ -13,6 +13,13 @@
 // by `article_id`. A per-article failure is reported in that result's `error`
 // and the stream goes on.
 //
+// With a contact store, each article's contacts are written to it on the
+// worker thread after a successful extraction and before any response is
+// written. When that write fails the article is answered with UNAVAILABLE
+// and a message naming the store's error, so that a pipeline retries it and
+// no extraction is silently left unstored: ExtractContacts fails as a whole,
+// StreamExtract reports it in that article's `error` and goes on.
+//
 // Both methods are registered as raw (ByteBuffer) methods so that a request
 // whose text is not UTF-8, which Protobuf refuses to parse, is answered with
 // the offending field and byte offset (see article_request.h).
@@ -38,6 +45,7 @@
 #include "server/log.h"
 #include "server/metrics.h"
 #include "server/worker_pool.h"
+#include "store/contact_store.h"
 
 namespace attache::server {
 
@@ -57,9 +65,11 @@ class ExtractionService final
           v1::ExtractionService::WithRawCallbackMethod_StreamExtract<
               v1::ExtractionService::Service>> {
  public:
-  // `engine`, `pool` and `metrics` must outlive the service.
+  // `engine`, `pool`, `metrics` and `store` must outlive the service.
+  // `store` may be null: results are then not stored.
   ExtractionService(const ExtractionServiceOptions& options,
-                    const Engine* engine, WorkerPool* pool, Metrics* metrics);
+                    const Engine* engine, WorkerPool* pool, Metrics* metrics,
+                    store::ContactStore* store);
 
   // From now on new calls fail with UNAVAILABLE; calls under way go on.
   void StartDraining() { draining_ = true; }
@@ -85,12 +95,17 @@ class ExtractionService final
   // Ends a call admitted by Admit().
   void Release();
 
-  // Runs the engine on the request's article (on a worker thread) and counts
-  // the article's outcome.
+  // Runs the engine on the request's article (on a worker thread), stores
+  // the result, and counts the article's outcome.
   Extraction Extract(const v1::Article& article,
                      const v1::ExtractionOptions& options,
                      const std::string& article_id,
                      const std::atomic<bool>* cancelled, absl::Time deadline);
+
+  // Writes the article and its contacts to the store; UNAVAILABLE on failure.
+  absl::Status Store(const v1::Article& article,
+                     const extract::ArticleText& text,
+                     const extract::ExtractionResult& result);
 
   // Schedules `task` on the worker pool, keeping the queue-depth gauge.
   void Schedule(absl::AnyInvocable<void() &&> task);
@@ -99,6 +114,7 @@ class ExtractionService final
   const Engine* const engine_;
   WorkerPool* const pool_;
   Metrics* const metrics_;
+  store::ContactStore* const store_;
   std::atomic<bool> draining_{false};
   absl::Mutex calls_mu_;
   int calls_in_flight_ ABSL_GUARDED_BY(calls_mu_) = 0;

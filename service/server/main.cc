@@ -41,6 +41,9 @@ ABSL_FLAG(absl::Duration, keepalive_timeout, absl::Seconds(20),
 ABSL_FLAG(std::string, kb_path, "",
           "knowledge-base directory (see service/kb/data/README.md); empty "
           "uses the data embedded in the binary");
+ABSL_FLAG(std::string, store_url, "sqlite:attache.db",
+          "contact store every extraction is written to: sqlite:PATH (created "
+          "if missing) or sqlite::memory:; empty disables storing");
 ABSL_FLAG(std::string, metrics_listen, "localhost:9464",
           "host:port for the Prometheus /metrics endpoint; empty disables it");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
@@ -89,6 +92,7 @@ int Run() {
   options.keepalive_time = absl::GetFlag(FLAGS_keepalive_time);
   options.keepalive_timeout = absl::GetFlag(FLAGS_keepalive_timeout);
   options.kb_path = absl::GetFlag(FLAGS_kb_path);
+  options.store_url = absl::GetFlag(FLAGS_store_url);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   options.log_format = g_log_format;
   absl::StatusOr<std::unique_ptr<Server>> server = Server::Start(options);

@@ -45,6 +45,20 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                              .Help("Time the engine spent on one article.")
                              .Register(*registry_)
                              .Add({}, LatencyBuckets());
+  auto& store_writes = prometheus::BuildCounter()
+                           .Name("attache_store_writes_total")
+                           .Help(
+                               "Articles written to the contact store, by "
+                               "result (ok or error).")
+                           .Register(*registry_);
+  store_writes_ok_ = &store_writes.Add({{"result", "ok"}});
+  store_writes_failed_ = &store_writes.Add({{"result", "error"}});
+  store_write_seconds_ =
+      &prometheus::BuildHistogram()
+           .Name("attache_store_write_duration_seconds")
+           .Help("Time taken to write one article to the contact store.")
+           .Register(*registry_)
+           .Add({}, LatencyBuckets());
   queue_depth_ = &prometheus::BuildGauge()
                       .Name("attache_worker_queue_depth")
                       .Help("Extractions waiting for a worker thread.")
@@ -81,6 +95,15 @@ void Metrics::RecordArticle(grpc::StatusCode code,
 }
 
 void Metrics::RecordContacts(int count) { contacts_->Increment(count); }
+
+void Metrics::RecordStoreWrite(bool ok, absl::Duration duration) {
+  (ok ? store_writes_ok_ : store_writes_failed_)->Increment();
+  store_write_seconds_->Observe(absl::ToDoubleSeconds(duration));
+}
+
+double Metrics::StoreWriteFailures() const {
+  return store_writes_failed_->Value();
+}
 
 double Metrics::RpcCount(absl::string_view method,
                          grpc::StatusCode code) const {

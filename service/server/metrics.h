@@ -42,6 +42,13 @@ class Metrics {
   // Observes the number of contacts found in one article.
   void RecordContacts(int count);
 
+  // Counts one write of an article to the contact store by outcome and
+  // observes its duration.
+  void RecordStoreWrite(bool ok, absl::Duration duration);
+
+  // Writes to the contact store that failed, for tests and logs.
+  double StoreWriteFailures() const;
+
   // Extractions scheduled on the worker pool and not yet started.
   prometheus::Gauge& queue_depth() const { return *queue_depth_; }
   // Extraction calls (both RPCs) being served.
@@ -62,6 +69,9 @@ class Metrics {
   prometheus::Family<prometheus::Counter>* articles_;
   prometheus::Counter* contacts_;
   prometheus::Histogram* extraction_seconds_;
+  prometheus::Counter* store_writes_ok_;
+  prometheus::Counter* store_writes_failed_;
+  prometheus::Histogram* store_write_seconds_;
   prometheus::Gauge* queue_depth_;
   prometheus::Gauge* streams_in_flight_;
   prometheus::Gauge* stream_buffered_articles_;

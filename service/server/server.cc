@@ -9,11 +9,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "grpc_health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
-#include "grpc_health/v1/health.pb.h"
 
 namespace attache::server {
 namespace {
@@ -48,11 +48,12 @@ ExtractionServiceOptions ServiceOptions(const ServerOptions& options,
 }  // namespace
 
 Server::Server(const ServerOptions& options, std::unique_ptr<Engine> engine,
-               int workers)
+               std::unique_ptr<store::ContactStore> store, int workers)
     : options_(options),
       engine_(std::move(engine)),
+      store_(std::move(store)),
       extraction_service_(ServiceOptions(options, workers), engine_.get(),
-                          &pool_, &metrics_),
+                          &pool_, &metrics_, store_.get()),
       admin_service_(engine_.get(), &metrics_, options.log_format, absl::Now()),
       pool_(workers) {}
 
@@ -61,9 +62,21 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   absl::StatusOr<std::unique_ptr<Engine>> engine =
       Engine::Load(options.kb_path);
   if (!engine.ok()) return engine.status();
+  std::unique_ptr<store::ContactStore> store;
+  if (!options.store_url.empty()) {
+    absl::StatusOr<std::unique_ptr<store::ContactStore>> opened =
+        store::ContactStore::Open(options.store_url);
+    if (!opened.ok()) {
+      return absl::Status(
+          opened.status().code(),
+          absl::StrCat("could not open the contact store (--store_url): ",
+                       opened.status().message()));
+    }
+    store = *std::move(opened);
+  }
   const int workers = WorkerCount(options.workers);
   std::unique_ptr<Server> server(
-      new Server(options, *std::move(engine), workers));
+      new Server(options, *std::move(engine), std::move(store), workers));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -116,6 +129,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       {{"port", server->port_},
        {"metrics_port", server->metrics_port_},
        {"workers", workers},
+       {"store", options.store_url.empty() ? "off" : options.store_url},
        {"kb_version", snapshot.knowledge_base.version()},
        {"kb_source", snapshot.knowledge_base.source()},
        {"engine_version", extract::Extractor::EngineVersion()}});

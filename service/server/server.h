@@ -25,6 +25,7 @@
 #include "server/log.h"
 #include "server/metrics.h"
 #include "server/worker_pool.h"
+#include "store/contact_store.h"
 
 namespace attache::server {
 
@@ -45,6 +46,9 @@ struct ServerOptions {
   absl::Duration keepalive_timeout = absl::Seconds(20);
   // Knowledge-base directory; empty means the data embedded in the binary.
   std::string kb_path;
+  // Contact store every extraction is written to (store/contact_store.h:
+  // sqlite:PATH or sqlite::memory:); empty disables storing.
+  std::string store_url;
   // host:port for the Prometheus /metrics endpoint; empty disables it.
   std::string metrics_listen;
   LogFormat log_format = LogFormat::kText;
@@ -52,8 +56,9 @@ struct ServerOptions {
 
 class Server {
  public:
-  // Loads the knowledge base and starts serving. Errors: the knowledge base
-  // failed to load, or an address could not be bound.
+  // Loads the knowledge base, opens the contact store and starts serving.
+  // Errors: the knowledge base failed to load, the store could not be opened,
+  // or an address could not be bound.
   static absl::StatusOr<std::unique_ptr<Server>> Start(
       const ServerOptions& options);
 
@@ -78,13 +83,14 @@ class Server {
 
  private:
   Server(const ServerOptions& options, std::unique_ptr<Engine> engine,
-         int workers);
+         std::unique_ptr<store::ContactStore> store, int workers);
 
   // Members are destroyed bottom-up: the gRPC server first, then the worker
   // pool (finishing tasks that still refer to the services), then the rest.
   const ServerOptions options_;
   Metrics metrics_;
   std::unique_ptr<Engine> engine_;
+  std::unique_ptr<store::ContactStore> store_;  // null when not storing
   ExtractionService extraction_service_;
   AdminService admin_service_;
   WorkerPool pool_;

@@ -1,5 +1,7 @@
 // Integration tests of attache-server's services against a real in-process
 // server on an ephemeral port, through the generated C++ stubs.
+#include <sqlite3.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +21,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "grpcpp/client_context.h"
 #include "gtest/gtest.h"
+#include "store/contact_store.h"
 #include "tests/server/test_server.h"
 
 namespace attache::server {
@@ -543,6 +546,141 @@ TEST(MetricsTest, ServesPrometheusTextWithTheRpcCounts) {
   EXPECT_THAT(page, HasSubstr("attache_contacts_extracted_total"));
   EXPECT_THAT(page, HasSubstr("attache_worker_queue_depth 0"));
   EXPECT_THAT(page, HasSubstr("attache_streams_in_flight 0"));
+}
+
+// A fresh directory for one test's contact store.
+std::filesystem::path StoreDir(const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / ("attache_store_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::vector<std::string> ContactIds(
+    const std::vector<v1::ExtractContactsResponse>& responses) {
+  std::vector<std::string> ids;
+  for (const v1::ExtractContactsResponse& response : responses) {
+    if (response.has_contact()) ids.push_back(response.contact().id());
+  }
+  return ids;
+}
+
+std::vector<std::string> StoredIds(store::ContactStore& store,
+                                   const std::string& article_id) {
+  std::vector<std::string> ids;
+  absl::StatusOr<std::vector<store::StoredContact>> stored =
+      store.ListContacts(article_id);
+  EXPECT_TRUE(stored.ok()) << stored.status();
+  if (!stored.ok()) return ids;
+  for (const store::StoredContact& contact : *stored) {
+    EXPECT_THAT(contact.json, HasSubstr(article_id));
+    ids.push_back(contact.id);
+  }
+  return ids;
+}
+
+TEST(StoreTest, StoresEveryExtractedArticleOnce) {
+  const std::string url =
+      "sqlite:" + (StoreDir("once") / "contacts.db").string();
+  std::unique_ptr<Server> server =
+      StartServer([&](ServerOptions& o) { o.store_url = url; });
+  auto stub = v1::ExtractionService::NewStub(Connect(*server));
+  const auto single =
+      CallExtractContacts(*stub, RequestFor(FixtureArticle("stored-1")));
+  ASSERT_TRUE(single.status.ok()) << single.status.error_message();
+  const std::vector<std::string> ids = ContactIds(single.responses);
+  ASSERT_FALSE(ids.empty());
+
+  // A second connection to the file sees what the server wrote.
+  absl::StatusOr<std::unique_ptr<store::ContactStore>> store =
+      store::ContactStore::Open(url);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ(StoredIds(**store, "stored-1"), ids);
+  EXPECT_EQ(*(*store)->ArticleRevision("stored-1"), 1);
+
+  // The same article again, alone and within a stream, adds no rows and
+  // leaves its revision alone.
+  ASSERT_TRUE(CallExtractContacts(*stub, RequestFor(FixtureArticle("stored-1")))
+                  .status.ok());
+  grpc::ClientContext context;
+  auto stream = stub->StreamExtract(&context);
+  for (const char* id : {"streamed-1", "stored-1", "streamed-2"}) {
+    ASSERT_TRUE(stream->Write(StreamRequestFor(FixtureArticle(id))));
+  }
+  ASSERT_TRUE(stream->WritesDone());
+  std::map<std::string, std::vector<std::string>> streamed;
+  v1::StreamExtractResponse response;
+  while (stream->Read(&response)) {
+    EXPECT_FALSE(response.has_error()) << response.error().message();
+    std::vector<std::string>& article_ids = streamed[response.article_id()];
+    for (const v1::Contact& contact : response.contacts()) {
+      article_ids.push_back(contact.id());
+    }
+  }
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(streamed.size(), 3u);
+  for (const auto& [article_id, contact_ids] : streamed) {
+    EXPECT_EQ(StoredIds(**store, article_id), contact_ids) << article_id;
+    EXPECT_EQ(*(*store)->ArticleRevision(article_id), 1) << article_id;
+  }
+  EXPECT_EQ(StoredIds(**store, "stored-1"), ids);
+  EXPECT_EQ(server->metrics().StoreWriteFailures(), 0);
+}
+
+TEST(StoreTest, AnswersUnavailableWhenTheStoreCannotBeWritten) {
+  const std::filesystem::path path = StoreDir("locked") / "contacts.db";
+  std::unique_ptr<Server> server = StartServer(
+      [&](ServerOptions& o) { o.store_url = "sqlite:" + path.string(); });
+  // Another process's write transaction outlasts the store's busy timeout.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+
+  auto stub = v1::ExtractionService::NewStub(Connect(*server));
+  const auto single =
+      CallExtractContacts(*stub, RequestFor(FixtureArticle("lost-1")));
+  EXPECT_EQ(single.status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(single.status.error_message(), HasSubstr("could not be stored"));
+  EXPECT_THAT(single.status.error_message(), HasSubstr("locked"));
+  EXPECT_TRUE(single.responses.empty()) << "no contact may precede the error";
+
+  grpc::ClientContext context;
+  auto stream = stub->StreamExtract(&context);
+  ASSERT_TRUE(stream->Write(StreamRequestFor(FixtureArticle("lost-2"))));
+  ASSERT_TRUE(stream->WritesDone());
+  v1::StreamExtractResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(response.error().code(),
+            static_cast<int>(grpc::StatusCode::UNAVAILABLE));
+  EXPECT_THAT(response.error().message(), HasSubstr("could not be stored"));
+  EXPECT_EQ(response.contacts_size(), 0);
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(server->metrics().StoreWriteFailures(), 2);
+
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  EXPECT_TRUE(CallExtractContacts(*stub, RequestFor(FixtureArticle("lost-1")))
+                  .status.ok());
+}
+
+TEST(StoreTest, ServerDoesNotStartWithAnUnwritableStore) {
+  // A regular file cannot hold a directory, not even for root.
+  const std::filesystem::path blocker = StoreDir("unwritable") / "blocker";
+  std::ofstream(blocker) << "a file, not a directory";
+  ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  options.metrics_listen = "";
+  options.store_url = "sqlite:" + (blocker / "contacts.db").string();
+  const absl::StatusOr<std::unique_ptr<Server>> server = Server::Start(options);
+  EXPECT_EQ(server.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(server.status().message(), HasSubstr("--store_url"));
+  EXPECT_THAT(server.status().message(), HasSubstr(options.store_url));
+
+  options.store_url = "postgresql://db.example.org/attache";
+  EXPECT_EQ(Server::Start(options).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace
