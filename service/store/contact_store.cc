@@ -116,6 +116,36 @@ std::string ContactJson(absl::string_view article_id,
   return line;
 }
 
+// A contact as it is written: its JSON and indexed columns, prepared before
+// the store's lock is taken.
+struct ContactRow {
+  absl::string_view id;
+  const char* kind;
+  const char* status;
+  std::optional<std::string> first_day;
+  std::string json;
+};
+
+// The rows of `contacts`, in order, each id once (the first wins).
+std::vector<ContactRow> RowsOf(absl::string_view article_id,
+                               absl::Span<const extract::Contact> contacts) {
+  std::vector<ContactRow> rows;
+  rows.reserve(contacts.size());
+  absl::flat_hash_set<absl::string_view> seen;
+  for (const extract::Contact& contact : contacts) {
+    if (!seen.insert(contact.id).second) continue;
+    rows.push_back({.id = contact.id,
+                    .kind = extract::ContactKindName(contact.kind),
+                    .status = extract::ContactStatusName(contact.status),
+                    .first_day = contact.time.granularity ==
+                                         extract::TimeGranularity::kNone
+                                     ? std::nullopt
+                                     : DayText(contact.time.start),
+                    .json = ContactJson(article_id, contact)});
+  }
+  return rows;
+}
+
 // One use of a prepared statement: parameters are bound in order, rows are
 // stepped through, and the statement is reset when the Query is destroyed.
 // The first binding error is reported by Step().
@@ -196,7 +226,7 @@ class ContactStore::Database {
   Database& operator=(const Database&) = delete;
 
   absl::Status Put(const ArticleMetadata& article,
-                   absl::Span<const extract::Contact> contacts);
+                   absl::Span<const ContactRow> rows);
   absl::StatusOr<int64_t> ArticleRevision(absl::string_view article_id);
   absl::StatusOr<std::vector<StoredContact>> ListContacts(
       absl::string_view article_id);
@@ -233,7 +263,7 @@ class ContactStore::Database {
 
   absl::Status Configure();
   absl::Status PutInTransaction(const ArticleMetadata& article,
-                                absl::Span<const extract::Contact> contacts);
+                                absl::Span<const ContactRow> rows);
   absl::StatusOr<absl::flat_hash_map<std::string, Previous>> StoredContacts(
       absl::string_view article_id);
 
@@ -316,13 +346,12 @@ absl::Status ContactStore::Database::Configure() {
   return absl::OkStatus();
 }
 
-absl::Status ContactStore::Database::Put(
-    const ArticleMetadata& article,
-    absl::Span<const extract::Contact> contacts) {
+absl::Status ContactStore::Database::Put(const ArticleMetadata& article,
+                                         absl::Span<const ContactRow> rows) {
   absl::Status status =
       Exec("BEGIN IMMEDIATE", "starting the article's transaction");
   if (!status.ok()) return status;
-  status = PutInTransaction(article, contacts);
+  status = PutInTransaction(article, rows);
   if (status.ok()) {
     status = Exec("COMMIT", "committing the article");
     if (status.ok()) return status;
@@ -351,8 +380,7 @@ ContactStore::Database::StoredContacts(absl::string_view article_id) {
 }
 
 absl::Status ContactStore::Database::PutInTransaction(
-    const ArticleMetadata& article,
-    absl::Span<const extract::Contact> contacts) {
+    const ArticleMetadata& article, absl::Span<const ContactRow> rows) {
   const std::optional<std::string> published = DayText(article.published);
   bool changed = false;
   int64_t article_revision = 0;
@@ -374,15 +402,11 @@ absl::Status ContactStore::Database::PutInTransaction(
       StoredContacts(article.id);
   if (!stored.ok()) return stored.status();
 
-  absl::flat_hash_set<absl::string_view> seen;
   int64_t position = 0;
-  for (const extract::Contact& contact : contacts) {
-    if (!seen.insert(contact.id).second) continue;
-    std::string json = ContactJson(article.id, contact);
+  for (const ContactRow& row : rows) {
     int64_t revision = 1;
-    if (const auto previous = stored->find(contact.id);
-        previous != stored->end()) {
-      const bool same_json = previous->second.json == json;
+    if (const auto previous = stored->find(row.id); previous != stored->end()) {
+      const bool same_json = previous->second.json == row.json;
       revision = previous->second.revision + (same_json ? 0 : 1);
       const bool same_position = previous->second.position == position;
       stored->erase(previous);
@@ -392,19 +416,15 @@ absl::Status ContactStore::Database::PutInTransaction(
       }
     }
     changed = true;
-    const std::optional<std::string> first_day =
-        contact.time.granularity == extract::TimeGranularity::kNone
-            ? std::nullopt
-            : DayText(contact.time.start);
     Query query = Use(kUpsertContactId);
     query.Bind(article.id)
-        .Bind(contact.id)
+        .Bind(row.id)
         .Bind(position++)
-        .Bind(extract::ContactKindName(contact.kind))
-        .Bind(extract::ContactStatusName(contact.status))
-        .BindNullable(first_day)
+        .Bind(row.kind)
+        .Bind(row.status)
+        .BindNullable(row.first_day)
         .Bind(revision)
-        .Bind(json);
+        .Bind(row.json);
     absl::Status status = Run(query, "writing a contact");
     if (!status.ok()) return status;
   }
@@ -483,8 +503,10 @@ absl::Status ContactStore::PutArticle(
   if (article.id.empty()) {
     return absl::InvalidArgumentError("an article needs an id to be stored");
   }
+  // The JSON is built before the lock is taken, in parallel with other puts.
+  const std::vector<ContactRow> rows = RowsOf(article.id, contacts);
   absl::MutexLock lock(&mu_);
-  return db_->Put(article, contacts);
+  return db_->Put(article, rows);
 }
 
 absl::StatusOr<int64_t> ContactStore::ArticleRevision(
