@@ -23,7 +23,7 @@ const LOADER_OPTIONS = { keepCase: true, longs: String, enums: String, oneofs: t
 // its "serving" log line names the port.
 function startServer() {
   const server = childProcess.spawn(
-    serverBinary, ['--listen=127.0.0.1:0', '--metrics_listen=', '--workers=2'],
+    serverBinary, ['--listen=127.0.0.1:0', '--metrics_listen=', '--store_url=', '--workers=2'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let log = '';

@@ -19,7 +19,7 @@ class LiveServer:
     """Context manager: ``with LiveServer(binary) as server: server.target``."""
 
     def __init__(self, binary: str, *extra_args: str):
-        self._command = [binary, "--listen=127.0.0.1:0", "--metrics_listen=",
+        self._command = [binary, "--listen=127.0.0.1:0", "--metrics_listen=", "--store_url=",
                          "--workers=2", *extra_args]
         self._process = None
         self._log = []

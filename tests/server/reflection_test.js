@@ -29,7 +29,7 @@ let target;
 
 before(async () => {
   server = spawn(process.env.ATTACHE_SERVER,
-    ['--listen=127.0.0.1:0', '--metrics_listen=', '--workers=2'],
+    ['--listen=127.0.0.1:0', '--metrics_listen=', '--store_url=', '--workers=2'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   target = await new Promise((resolve, reject) => {
     let log = '';

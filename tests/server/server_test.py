@@ -67,8 +67,8 @@ class ServerProcess:
 
     def __init__(self, *flags):
         self.process = subprocess.Popen(
-            [SERVER, "--listen=127.0.0.1:0", "--metrics_listen=", "--workers=2",
-             "--shutdown_grace=10s", *flags],
+            [SERVER, "--listen=127.0.0.1:0", "--metrics_listen=",
+             "--store_url=", "--workers=2", "--shutdown_grace=10s", *flags],
             stderr=subprocess.PIPE, text=True)
         self.lines = []
         self._lock = threading.Lock()
