@@ -94,7 +94,9 @@ class UnaryCall final
   }
 
   void OnReadDone(bool ok) override {
-    if (ok) StartRead(&response_);
+    if (ok) {
+      StartRead(&response_);
+    }
   }
 
   void OnDone(const grpc::Status& status) override {
@@ -120,7 +122,9 @@ class UnaryCall final
 };
 
 absl::Duration Percentile(std::vector<absl::Duration>& sorted, double p) {
-  if (sorted.empty()) return absl::ZeroDuration();
+  if (sorted.empty()) {
+    return absl::ZeroDuration();
+  }
   const auto index =
       static_cast<size_t>(p * static_cast<double>(sorted.size() - 1));
   return sorted[index];
@@ -142,7 +146,9 @@ void RunUnary(v1::ExtractionService::Stub& stub, const v1::Article& article) {
   for (int i = 0; i < count; ++i) {
     const absl::Time due = start + i * interval;
     const absl::Duration wait = due - absl::Now();
-    if (wait > absl::ZeroDuration()) absl::SleepFor(wait);
+    if (wait > absl::ZeroDuration()) {
+      absl::SleepFor(wait);
+    }
     new UnaryCall(stub, request, due, &latencies, &failures, &mu, &done);
   }
   done.Wait();
@@ -180,15 +186,21 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
   void OnWriteDone(bool ok) override {
     absl::MutexLock lock(&mu_);
     writing_ = false;
-    if (ok) MaybeWriteLocked();
+    if (ok) {
+      MaybeWriteLocked();
+    }
   }
 
   void OnReadDone(bool ok) override {
-    if (!ok) return;
+    if (!ok) {
+      return;
+    }
     {
       absl::MutexLock lock(&mu_);
       ++received_;
-      if (response_.has_error()) ++errors_;
+      if (response_.has_error()) {
+        ++errors_;
+      }
       MaybeWriteLocked();
     }
     StartRead(&response_);
@@ -213,13 +225,17 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
 
  private:
   void MaybeWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    if (writing_ || closed_) return;
+    if (writing_ || closed_) {
+      return;
+    }
     if (absl::Now() >= end_) {
       closed_ = true;
       StartWritesDone();
       return;
     }
-    if (sent_ - received_ >= window_) return;
+    if (sent_ - received_ >= window_) {
+      return;
+    }
     request_.mutable_article()->set_id(absl::StrCat("load-", sent_++));
     writing_ = true;
     StartWrite(&request_);
@@ -260,7 +276,9 @@ void RunEngine(const v1::Article& article) {
     return;
   }
   auto extractor = extract::Extractor::Create(*kb);
-  if (!extractor.ok()) return;
+  if (!extractor.ok()) {
+    return;
+  }
   const int threads = absl::GetFlag(FLAGS_engine_threads);
   const absl::Time end = absl::Now() + absl::GetFlag(FLAGS_duration);
   std::atomic<int> extracted{0};
@@ -271,11 +289,15 @@ void RunEngine(const v1::Article& article) {
       const extract::ArticleText text =
           server::ToArticleText(article, "engine");
       while (absl::Now() < end) {
-        if ((*extractor)->Extract(text, {}).ok()) ++extracted;
+        if ((*extractor)->Extract(text, {}).ok()) {
+          ++extracted;
+        }
       }
     });
   }
-  for (std::thread& worker : workers) worker.join();
+  for (std::thread& worker : workers) {
+    worker.join();
+  }
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   std::printf(
       "engine  in-process, %d threads: %d articles in %.1f s = %.1f "

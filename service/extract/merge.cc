@@ -277,11 +277,11 @@ std::vector<Contact> ContactMerger::Finish() && {
   std::vector<Contact> merged = std::move(merged_);
   for (ContactCandidate& candidate : weak_) {
     bool absorbed = false;
-    for (size_t i = 0; i < merged.size(); ++i) {
-      if (SameParticipants(merged[i], candidate.contact)) {
+    for (Contact& contact : merged) {
+      if (SameParticipants(contact, candidate.contact)) {
         candidate.contact.time = {};
         candidate.contact.location = {};
-        Absorb(std::move(candidate.contact), &merged[i]);
+        Absorb(std::move(candidate.contact), &contact);
         absorbed = true;
         break;
       }

@@ -130,7 +130,9 @@ absl::Status ExtractionService::Store(const v1::Article& article,
                                                   .url = article.url()},
                                                  result.contacts);
   metrics_->RecordStoreWrite(stored.ok(), absl::Now() - start);
-  if (stored.ok()) return absl::OkStatus();
+  if (stored.ok()) {
+    return absl::OkStatus();
+  }
   Log(options_.log_format, "store_failed",
       {{"article_id", text.id}, {"error", std::string(stored.message())}});
   return absl::UnavailableError(
@@ -187,7 +189,9 @@ class ExtractionService::ExtractContactsReactor final
 
   void OnDone() override {
     record_.Finish(ObservedCode(*context_, finished_with_), admitted_ ? 1 : 0);
-    if (admitted_) service_->Release();
+    if (admitted_) {
+      service_->Release();
+    }
     delete this;
   }
 
@@ -289,7 +293,9 @@ class ExtractionService::StreamExtractReactor final
     absl::MutexLock lock(&mu_);
     reading_ = false;
     ++articles_read_;
-    if (finished_) return;
+    if (finished_) {
+      return;
+    }
     ++unanswered_;
     service_->metrics_->stream_buffered_articles().Increment();
     if (status.ok()) {
@@ -335,7 +341,9 @@ class ExtractionService::StreamExtractReactor final
       finished_with = finished_with_;
     }
     record_.Finish(ObservedCode(*context_, finished_with), articles_read);
-    if (admitted_) service_->Release();
+    if (admitted_) {
+      service_->Release();
+    }
     Unref();
   }
 
@@ -389,7 +397,9 @@ class ExtractionService::StreamExtractReactor final
   }
 
   void MaybeWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    if (writing_ || finished_ || ready_.empty()) return;
+    if (writing_ || finished_ || ready_.empty()) {
+      return;
+    }
     writing_ = true;
     write_buffer_ = ready_.front();  // shares the slices
     ready_.pop_front();
@@ -397,12 +407,16 @@ class ExtractionService::StreamExtractReactor final
   }
 
   void MaybeFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    if (read_closed_ && unanswered_ == 0) FinishLocked(grpc::Status::OK);
+    if (read_closed_ && unanswered_ == 0) {
+      FinishLocked(grpc::Status::OK);
+    }
   }
 
   void FinishLocked(const grpc::Status& status)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    if (finished_) return;
+    if (finished_) {
+      return;
+    }
     finished_ = true;
     finished_with_ = status.error_code();
     // Results not yet written never will be.
@@ -417,7 +431,9 @@ class ExtractionService::StreamExtractReactor final
   }
 
   void Unref() {
-    if (refs_.fetch_sub(1) == 1) delete this;
+    if (refs_.fetch_sub(1) == 1) {
+      delete this;
+    }
   }
 
   ExtractionService* const service_;

@@ -105,7 +105,9 @@ int Run() {
 
   while (true) {
     int signal = 0;
-    if (sigwait(&signals, &signal) != 0) continue;
+    if (sigwait(&signals, &signal) != 0) {
+      continue;
+    }
     if (signal == SIGHUP) {
       (*server)->ReloadKnowledgeBase().IgnoreError();  // logged by the server
       continue;

@@ -30,7 +30,9 @@ int GrpcMessageLimit(size_t max_article_bytes) {
 }
 
 int WorkerCount(int requested) {
-  if (requested > 0) return requested;
+  if (requested > 0) {
+    return requested;
+  }
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
@@ -61,7 +63,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     const ServerOptions& options) {
   absl::StatusOr<std::unique_ptr<Engine>> engine =
       Engine::Load(options.kb_path);
-  if (!engine.ok()) return engine.status();
+  if (!engine.ok()) {
+    return engine.status();
+  }
   std::unique_ptr<store::ContactStore> store;
   if (!options.store_url.empty()) {
     absl::StatusOr<std::unique_ptr<store::ContactStore>> opened =
@@ -140,7 +144,9 @@ Server::~Server() { Shutdown(absl::ZeroDuration()); }
 
 void Server::Shutdown(absl::Duration grace) {
   absl::MutexLock lock(&shutdown_mu_);
-  if (shut_down_ || grpc_server_ == nullptr) return;
+  if (shut_down_ || grpc_server_ == nullptr) {
+    return;
+  }
   shut_down_ = true;
   Log(options_.log_format, "draining",
       {{"grace_s", absl::ToDoubleSeconds(grace)}});

@@ -101,7 +101,9 @@ absl::StatusCode CodeOf(int sqlite_code) {
 }
 
 std::optional<std::string> DayText(std::optional<absl::CivilDay> day) {
-  if (!day.has_value()) return std::nullopt;
+  if (!day.has_value()) {
+    return std::nullopt;
+  }
   return absl::FormatCivilTime(*day);
 }
 
@@ -133,7 +135,9 @@ std::vector<ContactRow> RowsOf(absl::string_view article_id,
   rows.reserve(contacts.size());
   absl::flat_hash_set<absl::string_view> seen;
   for (const extract::Contact& contact : contacts) {
-    if (!seen.insert(contact.id).second) continue;
+    if (!seen.insert(contact.id).second) {
+      continue;
+    }
     rows.push_back({.id = contact.id,
                     .kind = extract::ContactKindName(contact.kind),
                     .status = extract::ContactStatusName(contact.status),
@@ -167,7 +171,9 @@ class Query {
   }
   // Binds NULL for nullopt.
   Query& BindNullable(const std::optional<std::string>& text) {
-    if (text.has_value()) return Bind(*text);
+    if (text.has_value()) {
+      return Bind(*text);
+    }
     Check(sqlite3_bind_null(statement_, ++index_));
     return *this;
   }
@@ -187,13 +193,17 @@ class Query {
   std::optional<std::string> Text(int column) const {
     const auto* text =
         reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
-    if (text == nullptr) return std::nullopt;
+    if (text == nullptr) {
+      return std::nullopt;
+    }
     return std::string(text, sqlite3_column_bytes(statement_, column));
   }
 
  private:
   void Check(int result) {
-    if (bind_result_ == SQLITE_OK) bind_result_ = result;
+    if (bind_result_ == SQLITE_OK) {
+      bind_result_ = result;
+    }
   }
 
   sqlite3_stmt* const statement_;
@@ -219,7 +229,9 @@ class ContactStore::Database {
                                                         absl::string_view path);
 
   ~Database() {
-    for (sqlite3_stmt* statement : statements_) sqlite3_finalize(statement);
+    for (sqlite3_stmt* statement : statements_) {
+      sqlite3_finalize(statement);
+    }
     sqlite3_close_v2(db_);
   }
   Database(const Database&) = delete;
@@ -284,7 +296,9 @@ ContactStore::Database::Open(absl::string_view url, absl::string_view path) {
     return database->Error(result, "opening the database");
   }
   absl::Status configured = database->Configure();
-  if (!configured.ok()) return configured;
+  if (!configured.ok()) {
+    return configured;
+  }
   return database;
 }
 
@@ -300,7 +314,9 @@ absl::Status ContactStore::Database::Configure() {
   if (status.ok()) {
     status = Exec("PRAGMA synchronous = NORMAL", "setting synchronous mode");
   }
-  if (!status.ok()) return status;
+  if (!status.ok()) {
+    return status;
+  }
 
   int64_t version = 0;
   {
@@ -341,7 +357,9 @@ absl::Status ContactStore::Database::Configure() {
     const int result = sqlite3_prepare_v3(
         db_, kSql[id].data(), static_cast<int>(kSql[id].size()),
         SQLITE_PREPARE_PERSISTENT, &statements_[id], nullptr);
-    if (result != SQLITE_OK) return Error(result, "preparing statements");
+    if (result != SQLITE_OK) {
+      return Error(result, "preparing statements");
+    }
   }
   return absl::OkStatus();
 }
@@ -350,11 +368,15 @@ absl::Status ContactStore::Database::Put(const ArticleMetadata& article,
                                          absl::Span<const ContactRow> rows) {
   absl::Status status =
       Exec("BEGIN IMMEDIATE", "starting the article's transaction");
-  if (!status.ok()) return status;
+  if (!status.ok()) {
+    return status;
+  }
   status = PutInTransaction(article, rows);
   if (status.ok()) {
     status = Exec("COMMIT", "committing the article");
-    if (status.ok()) return status;
+    if (status.ok()) {
+      return status;
+    }
   }
   // A failed COMMIT may leave the transaction open; end it either way.
   if (sqlite3_get_autocommit(db_) == 0) {
@@ -366,7 +388,9 @@ absl::Status ContactStore::Database::Put(const ArticleMetadata& article,
 absl::StatusOr<absl::flat_hash_map<std::string, Previous>>
 ContactStore::Database::StoredContacts(absl::string_view article_id) {
   absl::StatusOr<std::vector<StoredContact>> listed = ListContacts(article_id);
-  if (!listed.ok()) return listed.status();
+  if (!listed.ok()) {
+    return listed.status();
+  }
   absl::flat_hash_map<std::string, Previous> stored;
   stored.reserve(listed->size());
   // Every put numbers its contacts from 0, so the position is the index.
@@ -400,7 +424,9 @@ absl::Status ContactStore::Database::PutInTransaction(
   }
   absl::StatusOr<absl::flat_hash_map<std::string, Previous>> stored =
       StoredContacts(article.id);
-  if (!stored.ok()) return stored.status();
+  if (!stored.ok()) {
+    return stored.status();
+  }
 
   int64_t position = 0;
   for (const ContactRow& row : rows) {
@@ -426,7 +452,9 @@ absl::Status ContactStore::Database::PutInTransaction(
         .Bind(revision)
         .Bind(row.json);
     absl::Status status = Run(query, "writing a contact");
-    if (!status.ok()) return status;
+    if (!status.ok()) {
+      return status;
+    }
   }
   // What is left was not extracted this time.
   for (const auto& [id, previous] : *stored) {
@@ -434,9 +462,13 @@ absl::Status ContactStore::Database::PutInTransaction(
     Query query = Use(kDeleteContactId);
     query.Bind(article.id).Bind(id);
     absl::Status status = Run(query, "deleting a vanished contact");
-    if (!status.ok()) return status;
+    if (!status.ok()) {
+      return status;
+    }
   }
-  if (!changed) return absl::OkStatus();
+  if (!changed) {
+    return absl::OkStatus();
+  }
   Query query = Use(kUpsertArticleId);
   query.Bind(article.id)
       .Bind(article.title)
@@ -452,7 +484,9 @@ absl::StatusOr<int64_t> ContactStore::Database::ArticleRevision(
   Query query = Use(kSelectArticleId);
   query.Bind(article_id);
   const int result = query.Step();
-  if (result == SQLITE_ROW) return query.Int(4);
+  if (result == SQLITE_ROW) {
+    return query.Int(4);
+  }
   if (result == SQLITE_DONE) {
     return absl::NotFoundError(
         absl::StrCat(url_, ": no article with id \"", article_id, "\""));
@@ -489,7 +523,9 @@ absl::StatusOr<std::unique_ptr<ContactStore>> ContactStore::Open(
   }
   const absl::string_view path = url.substr(kSqliteScheme.size());
   absl::StatusOr<std::unique_ptr<Database>> db = Database::Open(url, path);
-  if (!db.ok()) return db.status();
+  if (!db.ok()) {
+    return db.status();
+  }
   return std::unique_ptr<ContactStore>(new ContactStore(*std::move(db)));
 }
 

@@ -41,7 +41,8 @@ bool MayBreakAt(char c) { return kBreakBytes[static_cast<unsigned char>(c)]; }
 // The bytes of `block` that are kAsciiBreakBytes[kIndex...], tested without
 // a loop.
 template <size_t... kIndex>
-uint32_t AsciiBreaks(const ByteBlock& block, std::index_sequence<kIndex...>) {
+uint32_t AsciiBreaks(const ByteBlock& block,
+                     std::index_sequence<kIndex...> /*indices*/) {
   return (block.Equal(kAsciiBreakBytes[kIndex]) | ...);
 }
 
