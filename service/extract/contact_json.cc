@@ -149,57 +149,60 @@ std::string EvalLine(absl::string_view article_id,
   return Dump({{"id", std::string{article_id}}, {"contacts", contacts}});
 }
 
+std::string ProtoJson(absl::string_view article_id, const Contact& c) {
+  json participants = json::array();
+  for (const Participant& p : c.participants) {
+    participants.push_back({{"actor",
+                             {{"id", p.actor.id},
+                              {"name", p.actor.name},
+                              {"kind", Enum(p.actor.kind)},
+                              {"countryCode", p.actor.country_code},
+                              {"role", p.actor.role}}},
+                            {"role", Enum(p.role)}});
+  }
+  json time = {{"text", c.time.text},
+               {"granularity", Enum(c.time.granularity)}};
+  if (c.time.granularity != TimeGranularity::kNone) {
+    time["start"] = CivilDate(c.time.start);
+    time["end"] = CivilDate(c.time.end);
+  }
+  json evidence = json::array();
+  for (const Evidence& e : c.evidence) {
+    evidence.push_back(
+        {{"articleId", std::string{article_id}},
+         {"sentenceIndex", e.sentence_index},
+         {"beginOffset", e.begin},
+         {"endOffset", e.end},
+         {"sentence", e.sentence},
+         {"field", e.field == TextField::kTitle ? "EVIDENCE_FIELD_TITLE"
+                                                : "EVIDENCE_FIELD_BODY"}});
+  }
+  json contact = {
+      {"id", c.id},
+      {"kind", absl::StrCat("CONTACT_KIND_", ContactKindName(c.kind))},
+      {"status", absl::StrCat("CONTACT_STATUS_", ContactStatusName(c.status))},
+      {"participants", participants},
+      {"time", time},
+      {"location",
+       {{"text", c.location.text},
+        {"city", c.location.city},
+        {"venue", c.location.venue},
+        {"countryCode", c.location.country_code}}},
+      {"topics", c.topics},
+      {"evidence", evidence},
+      {"confidence", c.confidence},
+      {"articleId", std::string{article_id}}};
+  if (!c.debug_rules.empty()) {
+    contact["debugRules"] = c.debug_rules;
+  }
+  return Dump(contact);
+}
+
 std::string ProtoJsonLines(absl::string_view article_id,
                            const ExtractionResult& result) {
   std::string out;
   for (const Contact& c : result.contacts) {
-    json participants = json::array();
-    for (const Participant& p : c.participants) {
-      participants.push_back({{"actor",
-                               {{"id", p.actor.id},
-                                {"name", p.actor.name},
-                                {"kind", Enum(p.actor.kind)},
-                                {"countryCode", p.actor.country_code},
-                                {"role", p.actor.role}}},
-                              {"role", Enum(p.role)}});
-    }
-    json time = {{"text", c.time.text},
-                 {"granularity", Enum(c.time.granularity)}};
-    if (c.time.granularity != TimeGranularity::kNone) {
-      time["start"] = CivilDate(c.time.start);
-      time["end"] = CivilDate(c.time.end);
-    }
-    json evidence = json::array();
-    for (const Evidence& e : c.evidence) {
-      evidence.push_back(
-          {{"articleId", std::string{article_id}},
-           {"sentenceIndex", e.sentence_index},
-           {"beginOffset", e.begin},
-           {"endOffset", e.end},
-           {"sentence", e.sentence},
-           {"field", e.field == TextField::kTitle ? "EVIDENCE_FIELD_TITLE"
-                                                  : "EVIDENCE_FIELD_BODY"}});
-    }
-    json contact = {
-        {"id", c.id},
-        {"kind", absl::StrCat("CONTACT_KIND_", ContactKindName(c.kind))},
-        {"status",
-         absl::StrCat("CONTACT_STATUS_", ContactStatusName(c.status))},
-        {"participants", participants},
-        {"time", time},
-        {"location",
-         {{"text", c.location.text},
-          {"city", c.location.city},
-          {"venue", c.location.venue},
-          {"countryCode", c.location.country_code}}},
-        {"topics", c.topics},
-        {"evidence", evidence},
-        {"confidence", c.confidence},
-        {"articleId", std::string{article_id}}};
-    if (!c.debug_rules.empty()) {
-      contact["debugRules"] = c.debug_rules;
-    }
-    absl::StrAppend(&out, Dump(contact), "\n");
+    absl::StrAppend(&out, ProtoJson(article_id, c), "\n");
   }
   return out;
 }

@@ -43,6 +43,9 @@ std::string EvalDate(const TimeSpec& time);
 std::string EvalLine(absl::string_view article_id,
                      const ExtractionResult& result);
 
+// One contact as a proto-JSON Contact object, without a line break.
+std::string ProtoJson(absl::string_view article_id, const Contact& contact);
+
 // One proto-JSON Contact object per contact, each on its own line.
 std::string ProtoJsonLines(absl::string_view article_id,
                            const ExtractionResult& result);

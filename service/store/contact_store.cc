@@ -107,19 +107,9 @@ std::optional<std::string> DayText(std::optional<absl::CivilDay> day) {
   return absl::FormatCivilTime(*day);
 }
 
-// The stored JSON of `contact`: the object attache-extract --format=jsonl
-// writes for it.
-std::string ContactJson(absl::string_view article_id,
-                        const extract::Contact& contact) {
-  extract::ExtractionResult one;
-  one.contacts.push_back(contact);
-  std::string line = extract::ProtoJsonLines(article_id, one);
-  line.pop_back();  // the line's "\n"
-  return line;
-}
-
-// A contact as it is written: its JSON and indexed columns, prepared before
-// the store's lock is taken.
+// A contact as it is written: its JSON (the object attache-extract
+// --format=jsonl writes for it) and indexed columns, prepared before the
+// store's lock is taken.
 struct ContactRow {
   absl::string_view id;
   const char* kind;
@@ -145,7 +135,7 @@ std::vector<ContactRow> RowsOf(absl::string_view article_id,
                                          extract::TimeGranularity::kNone
                                      ? std::nullopt
                                      : DayText(contact.time.start),
-                    .json = ContactJson(article_id, contact)});
+                    .json = extract::ProtoJson(article_id, contact)});
   }
   return rows;
 }
