@@ -8,21 +8,29 @@
 //           articles per second.
 //   engine  The extraction engine in this process on --engine_threads
 //           threads, no gRPC; the baseline for the stream figure.
+// With --server_pid (a server on this machine), stream also reports the
+// server's CPU time per article, comparable with engine's CPU per article
+// whatever the load generator itself costs.
 // The article is --article (proto JSON of attache.v1.Article) repeated up to
 // --article_bytes. Not part of ctest: see docs/PERFORMANCE.md.
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/blocking_counter.h"
@@ -48,6 +56,9 @@ ABSL_FLAG(absl::Duration, duration, absl::Seconds(10),
           "length of each measurement (at most 20s)");
 ABSL_FLAG(int, stream_window, 16, "stream: articles in flight");
 ABSL_FLAG(int, engine_threads, 2, "engine: extraction threads");
+ABSL_FLAG(int, server_pid, 0,
+          "stream: process id of the server, to report its CPU time per "
+          "article (0: not reported)");
 
 namespace attache::load {
 namespace {
@@ -120,6 +131,35 @@ class UnaryCall final
   absl::Mutex* mu_;
   absl::BlockingCounter* done_;
 };
+
+// CPU time (user and system) used so far by process `pid`, or -1 when it
+// cannot be read.
+absl::Duration ProcessCpuTime(int pid) {
+  std::ifstream file(absl::StrCat("/proc/", pid, "/stat"));
+  std::string stat((std::istreambuf_iterator<char>(file)),
+                   std::istreambuf_iterator<char>());
+  // The command name (field 2) may hold spaces; fields after it are plain.
+  const size_t name_end = stat.rfind(')');
+  if (name_end == std::string::npos) {
+    return absl::Seconds(-1);
+  }
+  const std::vector<absl::string_view> fields = absl::StrSplit(
+      absl::string_view(stat).substr(name_end + 2), ' ');
+  // utime and stime are fields 14 and 15 of the whole line.
+  long user_ticks = 0;
+  long system_ticks = 0;
+  if (fields.size() < 13 || !absl::SimpleAtoi(fields[11], &user_ticks) ||
+      !absl::SimpleAtoi(fields[12], &system_ticks)) {
+    return absl::Seconds(-1);
+  }
+  return absl::Seconds(user_ticks + system_ticks) / sysconf(_SC_CLK_TCK);
+}
+
+absl::Duration OwnCpuTime() {
+  timespec cpu{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  return absl::DurationFromTimespec(cpu);
+}
 
 absl::Duration Percentile(std::vector<absl::Duration>& sorted, double p) {
   if (sorted.empty()) {
@@ -257,6 +297,9 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
 };
 
 void RunStream(v1::ExtractionService::Stub& stub, const v1::Article& article) {
+  const int server_pid = absl::GetFlag(FLAGS_server_pid);
+  const absl::Duration server_cpu_before =
+      server_pid > 0 ? ProcessCpuTime(server_pid) : absl::ZeroDuration();
   const absl::Time start = absl::Now();
   StreamCall call(stub, article, absl::GetFlag(FLAGS_stream_window),
                   start + absl::GetFlag(FLAGS_duration));
@@ -267,6 +310,13 @@ void RunStream(v1::ExtractionService::Stub& stub, const v1::Article& article) {
       "articles/s (%d errors)\n",
       absl::GetFlag(FLAGS_stream_window), answered, seconds, answered / seconds,
       errors);
+  if (server_pid > 0 && answered > 0) {
+    const absl::Duration server_cpu =
+        ProcessCpuTime(server_pid) - server_cpu_before;
+    std::printf("        server CPU %.2f s = %.1f us per article\n",
+                absl::ToDoubleSeconds(server_cpu),
+                absl::ToDoubleMicroseconds(server_cpu / answered));
+  }
 }
 
 void RunEngine(const v1::Article& article) {
@@ -282,6 +332,7 @@ void RunEngine(const v1::Article& article) {
   const int threads = absl::GetFlag(FLAGS_engine_threads);
   const absl::Time end = absl::Now() + absl::GetFlag(FLAGS_duration);
   std::atomic<int> extracted{0};
+  const absl::Duration cpu_before = OwnCpuTime();
   const absl::Time start = absl::Now();
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
@@ -299,10 +350,13 @@ void RunEngine(const v1::Article& article) {
     worker.join();
   }
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  const int articles = std::max(1, extracted.load());
   std::printf(
       "engine  in-process, %d threads: %d articles in %.1f s = %.1f "
-      "articles/s\n",
-      threads, extracted.load(), seconds, extracted.load() / seconds);
+      "articles/s\n"
+      "        CPU %.1f us per article\n",
+      threads, extracted.load(), seconds, extracted.load() / seconds,
+      absl::ToDoubleMicroseconds((OwnCpuTime() - cpu_before) / articles));
 }
 
 }  // namespace

@@ -2,96 +2,69 @@
 
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "google/protobuf/descriptor.h"
-#include "google/protobuf/unknown_field_set.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
+#include "server/unchecked_request.pb.h"
 #include "text/utf8.h"
 
 namespace attache::server {
 namespace {
 
-std::string Flatten(const grpc::ByteBuffer& buffer) {
-  std::vector<grpc::Slice> slices;
-  std::string bytes;
-  if (!buffer.Dump(&slices).ok()) return bytes;
-  for (const grpc::Slice& slice : slices) {
-    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
-  }
-  return bytes;
-}
-
-// Finds the article's invalid text field in a request that Protobuf refused.
-// The unknown-field view parses the wire format without the UTF-8 checks of
-// typed parsing, so the offending bytes can be located.
-absl::Status DiagnoseUnparsableRequest(const grpc::ByteBuffer& buffer,
-                                       const google::protobuf::Message& request,
-                                       std::string* article_id) {
-  absl::Status unparsable = absl::InvalidArgumentError(
-      "the request is not a valid Protobuf message of type " +
-      request.GetDescriptor()->full_name());
-  google::protobuf::UnknownFieldSet request_fields;
-  if (!request_fields.ParseFromString(Flatten(buffer))) return unparsable;
-  const google::protobuf::FieldDescriptor* article_field =
-      request.GetDescriptor()->FindFieldByName("article");
-  const google::protobuf::Descriptor* article_type = v1::Article::descriptor();
-  absl::Status status = unparsable;
-  bool found_invalid_text = false;
-  for (int i = 0; i < request_fields.field_count(); ++i) {
-    const google::protobuf::UnknownField& field = request_fields.field(i);
-    if (field.number() != article_field->number() ||
-        field.type() != google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED) {
-      continue;
-    }
-    google::protobuf::UnknownFieldSet article_fields;
-    if (!article_fields.ParseFromString(field.length_delimited())) continue;
-    for (int j = 0; j < article_fields.field_count(); ++j) {
-      const google::protobuf::UnknownField& text = article_fields.field(j);
-      const google::protobuf::FieldDescriptor* descriptor =
-          article_type->FindFieldByNumber(text.number());
-      if (descriptor == nullptr ||
-          descriptor->type() !=
-              google::protobuf::FieldDescriptor::TYPE_STRING ||
-          text.type() !=
-              google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED) {
-        continue;
-      }
-      const size_t offset = text::FindInvalidUtf8(text.length_delimited());
-      if (offset == text::kValidUtf8) {
-        if (descriptor->number() == v1::Article::kIdFieldNumber) {
-          *article_id = text.length_delimited();
-        }
-        continue;
-      }
-      if (!found_invalid_text) {
-        found_invalid_text = true;
-        status = absl::InvalidArgumentError(absl::StrFormat(
-            "article.%s is not valid UTF-8: byte 0x%02X at byte offset %d "
-            "does not start a valid sequence; send the text encoded as UTF-8",
-            descriptor->name(),
-            static_cast<unsigned char>(text.length_delimited()[offset]),
-            offset));
-      }
-    }
-  }
-  return status;
-}
+// The article's text fields, named as in the API, and where each goes.
+struct TextField {
+  const char* name;
+  std::string* (UncheckedArticle::*unchecked)();
+  std::string* (v1::Article::*checked)();
+};
 
 }  // namespace
 
 absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
-                          google::protobuf::Message* request,
-                          std::string* article_id) {
+                          absl::string_view request_type,
+                          ArticleRequest* request, std::string* article_id) {
+  static constexpr TextField kTextFields[] = {
+      {"id", &UncheckedArticle::mutable_id, &v1::Article::mutable_id},
+      {"url", &UncheckedArticle::mutable_url, &v1::Article::mutable_url},
+      {"source", &UncheckedArticle::mutable_source,
+       &v1::Article::mutable_source},
+      {"title", &UncheckedArticle::mutable_title, &v1::Article::mutable_title},
+      {"body", &UncheckedArticle::mutable_body, &v1::Article::mutable_body},
+      {"language", &UncheckedArticle::mutable_language,
+       &v1::Article::mutable_language},
+  };
+  UncheckedArticleRequest unchecked;
   grpc::ByteBuffer copy(buffer);  // shares the slices; the reader consumes it
   grpc::ProtoBufferReader reader(&copy);
-  if (request->ParseFromZeroCopyStream(&reader)) return absl::OkStatus();
-  return DiagnoseUnparsableRequest(buffer, *request, article_id);
+  if (!unchecked.ParseFromZeroCopyStream(&reader)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the request is not a valid Protobuf message of type ", request_type));
+  }
+  UncheckedArticle& article = *unchecked.mutable_article();
+  if (text::FindInvalidUtf8(article.id()) == text::kValidUtf8) {
+    *article_id = article.id();
+  }
+  for (const TextField& field : kTextFields) {
+    std::string& text = *(article.*field.unchecked)();
+    const size_t offset = text::FindInvalidUtf8(text);
+    if (offset != text::kValidUtf8) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "article.%s is not valid UTF-8: byte 0x%02X at byte offset %d "
+          "does not start a valid sequence; send the text encoded as UTF-8",
+          field.name, static_cast<unsigned char>(text[offset]), offset));
+    }
+    (request->article.*field.checked)()->swap(text);
+  }
+  if (article.has_published_time()) {
+    request->article.mutable_published_time()->Swap(
+        article.mutable_published_time());
+  }
+  request->options.Swap(unchecked.mutable_options());
+  return absl::OkStatus();
 }
 
 absl::Status CheckArticle(const v1::Article& article,

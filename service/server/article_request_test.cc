@@ -4,8 +4,10 @@
 
 #include "attache/v1/extraction_service.pb.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "gtest/gtest.h"
+#include "server/unchecked_request.pb.h"
 
 namespace attache::server {
 namespace {
@@ -33,22 +35,25 @@ std::string RawRequest(const std::string& id, const std::string& body) {
   return bytes;
 }
 
+constexpr char kRequestType[] = "attache.v1.ExtractContactsRequest";
+
 TEST(ParseRequestTest, ParsesAValidRequest) {
-  v1::ExtractContactsRequest parsed;
+  ArticleRequest parsed;
   std::string article_id;
   ASSERT_TRUE(ParseRequest(ToByteBuffer(RawRequest("wire-1", "Talks began.")),
-                           &parsed, &article_id)
+                           kRequestType, &parsed, &article_id)
                   .ok());
-  EXPECT_EQ(parsed.article().id(), "wire-1");
-  EXPECT_EQ(parsed.article().body(), "Talks began.");
+  EXPECT_EQ(parsed.article.id(), "wire-1");
+  EXPECT_EQ(parsed.article.body(), "Talks began.");
+  EXPECT_EQ(article_id, "wire-1");
 }
 
 TEST(ParseRequestTest, NamesFieldAndOffsetOfInvalidUtf8) {
-  v1::StreamExtractRequest parsed;
+  ArticleRequest parsed;
   std::string article_id;
   const absl::Status status = ParseRequest(
-      ToByteBuffer(RawRequest("bad-bytes", "Envoys met\xC3 in Oslo.")), &parsed,
-      &article_id);
+      ToByteBuffer(RawRequest("bad-bytes", "Envoys met\xC3 in Oslo.")),
+      kRequestType, &parsed, &article_id);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(), HasSubstr("article.body"));
   EXPECT_THAT(status.message(), HasSubstr("byte offset 10"));
@@ -57,10 +62,10 @@ TEST(ParseRequestTest, NamesFieldAndOffsetOfInvalidUtf8) {
 }
 
 TEST(ParseRequestTest, RejectsBytesThatAreNotProtobuf) {
-  v1::ExtractContactsRequest parsed;
+  ArticleRequest parsed;
   std::string article_id;
-  const absl::Status status =
-      ParseRequest(ToByteBuffer("\xff\xff\xff\xff"), &parsed, &article_id);
+  const absl::Status status = ParseRequest(ToByteBuffer("\xff\xff\xff\xff"),
+                                           kRequestType, &parsed, &article_id);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(),
               HasSubstr("not a valid Protobuf message of type "
@@ -128,14 +133,62 @@ TEST(ArticleIdOfTest, DerivesAStableIdFromTitleAndBody) {
 
 TEST(SerializeToByteBufferTest, RoundTripsThroughParseRequest) {
   v1::StreamExtractRequest request;
-  request.mutable_article()->set_id("round-trip");
-  request.mutable_article()->set_body("Körber met Ngozi in Genève.");
+  v1::Article& article = *request.mutable_article();
+  article.set_id("round-trip");
+  article.set_url("https://news.example/k");
+  article.set_source("Wire");
+  article.set_title("Körber in Genève");
+  article.set_body("Körber met Ngozi in Genève.");
+  article.mutable_published_time()->set_seconds(1700000000);
+  article.set_language("en");
   request.mutable_options()->set_min_confidence(0.25);
-  v1::StreamExtractRequest parsed;
+  request.mutable_options()->set_debug(true);
+  ArticleRequest parsed;
   std::string article_id;
-  ASSERT_TRUE(
-      ParseRequest(SerializeToByteBuffer(request), &parsed, &article_id).ok());
-  EXPECT_EQ(parsed.SerializeAsString(), request.SerializeAsString());
+  ASSERT_TRUE(ParseRequest(SerializeToByteBuffer(request),
+                           "attache.v1.StreamExtractRequest", &parsed,
+                           &article_id)
+                  .ok());
+  v1::StreamExtractRequest reparsed;
+  *reparsed.mutable_article() = parsed.article;
+  *reparsed.mutable_options() = parsed.options;
+  EXPECT_EQ(reparsed.SerializeAsString(), request.SerializeAsString());
+}
+
+// The server's unchecked view must mirror the API field for field, with
+// `bytes` standing for `string`, or requests would be misread.
+void ExpectMirrors(const google::protobuf::Descriptor& api,
+                   const google::protobuf::Descriptor& unchecked) {
+  using google::protobuf::FieldDescriptor;
+  ASSERT_EQ(unchecked.field_count(), api.field_count()) << api.full_name();
+  for (int i = 0; i < api.field_count(); ++i) {
+    const FieldDescriptor& field = *api.field(i);
+    const FieldDescriptor* mirror = unchecked.FindFieldByNumber(field.number());
+    ASSERT_NE(mirror, nullptr) << field.full_name();
+    EXPECT_EQ(mirror->name(), field.name());
+    EXPECT_EQ(mirror->label(), field.label()) << field.full_name();
+    if (field.type() == FieldDescriptor::TYPE_STRING) {
+      EXPECT_EQ(mirror->type(), FieldDescriptor::TYPE_BYTES)
+          << field.full_name();
+    } else {
+      EXPECT_EQ(mirror->type(), field.type()) << field.full_name();
+    }
+    // Nested messages are shared, except the article, mirrored itself.
+    if (field.message_type() != nullptr &&
+        field.message_type() != v1::Article::descriptor()) {
+      EXPECT_EQ(mirror->message_type(), field.message_type())
+          << field.full_name();
+    }
+  }
+}
+
+TEST(UncheckedRequestTest, MirrorsTheApi) {
+  ExpectMirrors(*v1::Article::descriptor(), *UncheckedArticle::descriptor());
+  for (const google::protobuf::Descriptor* request :
+       {v1::ExtractContactsRequest::descriptor(),
+        v1::StreamExtractRequest::descriptor()}) {
+    ExpectMirrors(*request, *UncheckedArticleRequest::descriptor());
+  }
 }
 
 TEST(ToGrpcStatusTest, KeepsCodeAndMessage) {

@@ -163,9 +163,11 @@ class ExtractionService::ExtractContactsReactor final
     }
     admitted_ = true;
     std::string article_id;
-    absl::Status status = ParseRequest(request, &request_, &article_id);
+    absl::Status status =
+        ParseRequest(request, v1::ExtractContactsRequest::descriptor()->full_name(),
+                     &request_, &article_id);
     if (status.ok()) {
-      status = CheckArticle(request_.article(),
+      status = CheckArticle(request_.article,
                             service_->options_.max_article_bytes);
     }
     if (!status.ok()) {
@@ -197,9 +199,9 @@ class ExtractionService::ExtractContactsReactor final
 
  private:
   void ExtractAndStartWriting() {
-    const std::string article_id = ArticleIdOf(request_.article());
+    const std::string article_id = ArticleIdOf(request_.article);
     Extraction extraction =
-        service_->Extract(request_.article(), request_.options(), article_id,
+        service_->Extract(request_.article, request_.options, article_id,
                           &cancelled_, deadline_);
     if (!extraction.status.ok()) {
       FinishWith(ToGrpcStatus(extraction.status));
@@ -238,7 +240,7 @@ class ExtractionService::ExtractContactsReactor final
   CallRecord record_;
   const absl::Time deadline_;
   bool admitted_ = false;
-  v1::ExtractContactsRequest request_;
+  ArticleRequest request_;
   std::atomic<bool> cancelled_{false};
   std::vector<grpc::ByteBuffer> responses_;
   size_t next_response_ = 0;
@@ -280,14 +282,15 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     // No read is outstanding, so read_buffer_ is ours until the next one.
-    auto request = std::make_unique<v1::StreamExtractRequest>();
+    auto request = std::make_unique<ArticleRequest>();
     std::string article_id;
-    absl::Status status =
-        ParseRequest(read_buffer_, request.get(), &article_id);
+    absl::Status status = ParseRequest(
+        read_buffer_, v1::StreamExtractRequest::descriptor()->full_name(),
+        request.get(), &article_id);
     read_buffer_.Clear();
     if (status.ok()) {
-      article_id = ArticleIdOf(request->article());
-      status = CheckArticle(request->article(),
+      article_id = ArticleIdOf(request->article);
+      status = CheckArticle(request->article,
                             service_->options_.max_article_bytes);
     }
     absl::MutexLock lock(&mu_);
@@ -348,10 +351,10 @@ class ExtractionService::StreamExtractReactor final
   }
 
  private:
-  void ExtractOnWorker(const v1::StreamExtractRequest& request,
+  void ExtractOnWorker(const ArticleRequest& request,
                        const std::string& article_id) {
     Extraction extraction =
-        service_->Extract(request.article(), request.options(), article_id,
+        service_->Extract(request.article, request.options, article_id,
                           &cancelled_, deadline_);
     grpc::ByteBuffer response;
     if (extraction.status.ok()) {
