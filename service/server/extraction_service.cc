@@ -247,9 +247,11 @@ class ExtractionService::ExtractContactsReactor final
   grpc::StatusCode finished_with_ = grpc::StatusCode::UNKNOWN;
 };
 
-// StreamExtract. Every gRPC operation (StartRead, StartWrite, Finish) is
-// started with mu_ held, so that no operation can start after Finish; gRPC
-// never runs a reaction inline from these calls, so this cannot deadlock.
+// StreamExtract. State changes happen under mu_ and only mark gRPC operations
+// (StartRead, StartWrite, Finish) as due; StartDueOperations() starts them
+// after mu_ is released, because a write sends on the calling thread and the
+// reactions that need mu_ would otherwise queue behind it. Finish is started
+// only once no read or write is being started, so no operation follows it.
 // The reactor is reference-counted: gRPC holds one reference until OnDone and
 // every scheduled extraction holds one, so a result arriving after the call
 // ended still finds the reactor alive.
@@ -264,21 +266,27 @@ class ExtractionService::StreamExtractReactor final
                 service->options_.log_format),
         deadline_(DeadlineOf(*context)) {
     const grpc::Status admitted = service_->Admit();
-    absl::MutexLock lock(&mu_);
-    if (!admitted.ok()) {
-      FinishLocked(admitted);
-      return;
+    admitted_ = admitted.ok();
+    {
+      absl::MutexLock lock(&mu_);
+      if (admitted_) {
+        MaybeReadLocked();
+      } else {
+        FinishLocked(admitted);
+      }
     }
-    admitted_ = true;
-    MaybeReadLocked();
+    StartDueOperations();
   }
 
   void OnReadDone(bool ok) override {
     if (!ok) {  // the client half-closed (or the call ended)
-      absl::MutexLock lock(&mu_);
-      reading_ = false;
-      read_closed_ = true;
-      MaybeFinishLocked();
+      {
+        absl::MutexLock lock(&mu_);
+        reading_ = false;
+        read_closed_ = true;
+        MaybeFinishLocked();
+      }
+      StartDueOperations();
       return;
     }
     // No read is outstanding, so read_buffer_ is ours until the next one.
@@ -293,46 +301,56 @@ class ExtractionService::StreamExtractReactor final
       status = CheckArticle(request->article,
                             service_->options_.max_article_bytes);
     }
-    absl::MutexLock lock(&mu_);
-    reading_ = false;
-    ++articles_read_;
-    if (finished_) {
-      return;
+    {
+      absl::MutexLock lock(&mu_);
+      reading_ = false;
+      ++articles_read_;
+      if (finished_) {
+        return;
+      }
+      ++unanswered_;
+      service_->metrics_->stream_buffered_articles().Increment();
+      if (status.ok()) {
+        refs_.fetch_add(1);
+        service_->Schedule([this, request = std::move(request),
+                            article_id = std::move(article_id)] {
+          ExtractOnWorker(*request, article_id);
+        });
+      } else {
+        service_->metrics_->RecordArticle(
+            static_cast<grpc::StatusCode>(status.code()),
+            absl::ZeroDuration());
+        ready_.push_back(ErrorResponse(article_id, status));
+        MaybeWriteLocked();
+      }
+      MaybeReadLocked();
     }
-    ++unanswered_;
-    service_->metrics_->stream_buffered_articles().Increment();
-    if (status.ok()) {
-      refs_.fetch_add(1);
-      service_->Schedule([this, request = std::move(request),
-                          article_id = std::move(article_id)] {
-        ExtractOnWorker(*request, article_id);
-      });
-    } else {
-      service_->metrics_->RecordArticle(
-          static_cast<grpc::StatusCode>(status.code()), absl::ZeroDuration());
-      ready_.push_back(ErrorResponse(article_id, status));
-      MaybeWriteLocked();
-    }
-    MaybeReadLocked();
+    StartDueOperations();
   }
 
   void OnWriteDone(bool ok) override {
-    absl::MutexLock lock(&mu_);
-    writing_ = false;
-    ReleaseArticlesLocked(1);
-    if (!ok) {
-      FinishLocked({grpc::StatusCode::CANCELLED, "the client went away"});
-      return;
+    {
+      absl::MutexLock lock(&mu_);
+      writing_ = false;
+      ReleaseArticlesLocked(1);
+      if (ok) {
+        MaybeWriteLocked();
+        MaybeReadLocked();
+        MaybeFinishLocked();
+      } else {
+        FinishLocked({grpc::StatusCode::CANCELLED, "the client went away"});
+      }
     }
-    MaybeWriteLocked();
-    MaybeReadLocked();
-    MaybeFinishLocked();
+    StartDueOperations();
   }
 
   void OnCancel() override {
     cancelled_ = true;
-    absl::MutexLock lock(&mu_);
-    FinishLocked({grpc::StatusCode::CANCELLED, "the call was cancelled"});
+    {
+      absl::MutexLock lock(&mu_);
+      FinishLocked({grpc::StatusCode::CANCELLED, "the call was cancelled"});
+    }
+    StartDueOperations();
   }
 
   void OnDone() override {
@@ -377,6 +395,7 @@ class ExtractionService::StreamExtractReactor final
         MaybeWriteLocked();
       }
     }
+    StartDueOperations();
     Unref();
   }
 
@@ -396,7 +415,7 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     reading_ = true;
-    StartRead(&read_buffer_);
+    read_due_ = true;
   }
 
   void MaybeWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -406,7 +425,7 @@ class ExtractionService::StreamExtractReactor final
     writing_ = true;
     write_buffer_ = ready_.front();  // shares the slices
     ready_.pop_front();
-    StartWrite(&write_buffer_);
+    write_due_ = true;
   }
 
   void MaybeFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -425,7 +444,48 @@ class ExtractionService::StreamExtractReactor final
     // Results not yet written never will be.
     ReleaseArticlesLocked(static_cast<int>(ready_.size()));
     ready_.clear();
-    Finish(status);
+    finish_due_ = true;
+    finish_status_ = status;
+  }
+
+  // Starts the operations marked due, in a loop because a reaction on another
+  // thread may mark more meanwhile. Called without mu_.
+  void StartDueOperations() ABSL_LOCKS_EXCLUDED(mu_) {
+    bool started = false;
+    while (true) {
+      bool read = false;
+      bool write = false;
+      bool finish = false;
+      grpc::Status finish_status;
+      {
+        absl::MutexLock lock(&mu_);
+        if (started) {
+          --starting_;
+        }
+        read = std::exchange(read_due_, false);
+        write = std::exchange(write_due_, false);
+        started = read || write;
+        if (started) {
+          ++starting_;
+        } else if (finish_due_ && starting_ == 0) {
+          finish_due_ = false;
+          finish = true;
+          finish_status = finish_status_;
+        }
+      }
+      if (read) {
+        StartRead(&read_buffer_);
+      }
+      if (write) {
+        StartWrite(&write_buffer_);
+      }
+      if (finish) {
+        Finish(finish_status);
+      }
+      if (!started) {
+        return;
+      }
+    }
   }
 
   void ReleaseArticlesLocked(int count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -459,6 +519,12 @@ class ExtractionService::StreamExtractReactor final
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
   grpc::StatusCode finished_with_ ABSL_GUARDED_BY(mu_) =
       grpc::StatusCode::UNKNOWN;
+  // Operations due but not yet started (see StartDueOperations).
+  bool read_due_ ABSL_GUARDED_BY(mu_) = false;
+  bool write_due_ ABSL_GUARDED_BY(mu_) = false;
+  bool finish_due_ ABSL_GUARDED_BY(mu_) = false;
+  grpc::Status finish_status_ ABSL_GUARDED_BY(mu_);
+  int starting_ ABSL_GUARDED_BY(mu_) = 0;  // threads starting a read or write
 };
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* ExtractionService::ExtractContacts(
