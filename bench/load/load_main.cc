@@ -13,8 +13,11 @@
 // whatever the load generator itself costs.
 // The article is --article (proto JSON of attache.v1.Article) repeated up to
 // --article_bytes. Not part of ctest: see docs/PERFORMANCE.md.
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -24,8 +27,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -143,11 +144,11 @@ absl::Duration ProcessCpuTime(int pid) {
   if (name_end == std::string::npos) {
     return absl::Seconds(-1);
   }
-  const std::vector<absl::string_view> fields = absl::StrSplit(
-      absl::string_view(stat).substr(name_end + 2), ' ');
+  const std::vector<absl::string_view> fields =
+      absl::StrSplit(absl::string_view(stat).substr(name_end + 2), ' ');
   // utime and stime are fields 14 and 15 of the whole line.
-  long user_ticks = 0;
-  long system_ticks = 0;
+  int64_t user_ticks = 0;
+  int64_t system_ticks = 0;
   if (fields.size() < 13 || !absl::SimpleAtoi(fields[11], &user_ticks) ||
       !absl::SimpleAtoi(fields[12], &system_ticks)) {
     return absl::Seconds(-1);
@@ -335,6 +336,7 @@ void RunEngine(const v1::Article& article) {
   const absl::Duration cpu_before = OwnCpuTime();
   const absl::Time start = absl::Now();
   std::vector<std::thread> workers;
+  workers.reserve(threads);
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
       const extract::ArticleText text =

@@ -1,5 +1,6 @@
 #include "server/article_request.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -27,7 +28,7 @@ struct TextField {
 absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
                           absl::string_view request_type,
                           ArticleRequest* request, std::string* article_id) {
-  static constexpr TextField kTextFields[] = {
+  static constexpr std::array<TextField, 6> kTextFields = {{
       {"id", &UncheckedArticle::mutable_id, &v1::Article::mutable_id},
       {"url", &UncheckedArticle::mutable_url, &v1::Article::mutable_url},
       {"source", &UncheckedArticle::mutable_source,
@@ -36,7 +37,7 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
       {"body", &UncheckedArticle::mutable_body, &v1::Article::mutable_body},
       {"language", &UncheckedArticle::mutable_language,
        &v1::Article::mutable_language},
-  };
+  }};
   UncheckedArticleRequest unchecked;
   grpc::ByteBuffer copy(buffer);  // shares the slices; the reader consumes it
   grpc::ProtoBufferReader reader(&copy);
@@ -92,7 +93,9 @@ absl::Status CheckArticle(const v1::Article& article,
 }
 
 std::string ArticleIdOf(const v1::Article& article) {
-  if (!article.id().empty()) return article.id();
+  if (!article.id().empty()) {
+    return article.id();
+  }
   constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
   constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
   uint64_t hash = kFnvOffsetBasis;

@@ -163,12 +163,12 @@ class ExtractionService::ExtractContactsReactor final
     }
     admitted_ = true;
     std::string article_id;
-    absl::Status status =
-        ParseRequest(request, v1::ExtractContactsRequest::descriptor()->full_name(),
-                     &request_, &article_id);
+    absl::Status status = ParseRequest(
+        request, v1::ExtractContactsRequest::descriptor()->full_name(),
+        &request_, &article_id);
     if (status.ok()) {
-      status = CheckArticle(request_.article,
-                            service_->options_.max_article_bytes);
+      status =
+          CheckArticle(request_.article, service_->options_.max_article_bytes);
     }
     if (!status.ok()) {
       service_->metrics_->RecordArticle(
@@ -200,9 +200,8 @@ class ExtractionService::ExtractContactsReactor final
  private:
   void ExtractAndStartWriting() {
     const std::string article_id = ArticleIdOf(request_.article);
-    Extraction extraction =
-        service_->Extract(request_.article, request_.options, article_id,
-                          &cancelled_, deadline_);
+    Extraction extraction = service_->Extract(
+        request_.article, request_.options, article_id, &cancelled_, deadline_);
     if (!extraction.status.ok()) {
       FinishWith(ToGrpcStatus(extraction.status));
       return;
@@ -298,8 +297,8 @@ class ExtractionService::StreamExtractReactor final
     read_buffer_.Clear();
     if (status.ok()) {
       article_id = ArticleIdOf(request->article);
-      status = CheckArticle(request->article,
-                            service_->options_.max_article_bytes);
+      status =
+          CheckArticle(request->article, service_->options_.max_article_bytes);
     }
     {
       absl::MutexLock lock(&mu_);
@@ -318,8 +317,7 @@ class ExtractionService::StreamExtractReactor final
         });
       } else {
         service_->metrics_->RecordArticle(
-            static_cast<grpc::StatusCode>(status.code()),
-            absl::ZeroDuration());
+            static_cast<grpc::StatusCode>(status.code()), absl::ZeroDuration());
         ready_.push_back(ErrorResponse(article_id, status));
         MaybeWriteLocked();
       }
@@ -371,9 +369,8 @@ class ExtractionService::StreamExtractReactor final
  private:
   void ExtractOnWorker(const ArticleRequest& request,
                        const std::string& article_id) {
-    Extraction extraction =
-        service_->Extract(request.article, request.options, article_id,
-                          &cancelled_, deadline_);
+    Extraction extraction = service_->Extract(
+        request.article, request.options, article_id, &cancelled_, deadline_);
     grpc::ByteBuffer response;
     if (extraction.status.ok()) {
       v1::StreamExtractResponse result;
