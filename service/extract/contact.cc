@@ -1,8 +1,8 @@
 #include "extract/contact.h"
 
-#include <algorithm>
 #include <array>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
@@ -18,31 +18,6 @@ std::array<absl::string_view, 2> KeyParts(const Actor& actor) {
     return {"name:", actor.name};
   }
   return {"group:", actor.country_code};
-}
-
-// True when the concatenations x[0] + x[1] and y[0] + y[1] are equal,
-// compared piece by piece.
-bool JoinedEqual(std::array<absl::string_view, 2> x,
-                 std::array<absl::string_view, 2> y) {
-  size_t i = 0;
-  size_t j = 0;
-  while (true) {
-    while (i < x.size() && x[i].empty()) {
-      ++i;
-    }
-    while (j < y.size() && y[j].empty()) {
-      ++j;
-    }
-    if (i == x.size() || j == y.size()) {
-      return i == x.size() && j == y.size();
-    }
-    const size_t n = std::min(x[i].size(), y[j].size());
-    if (x[i].substr(0, n) != y[j].substr(0, n)) {
-      return false;
-    }
-    x[i].remove_prefix(n);
-    y[j].remove_prefix(n);
-  }
 }
 
 }  // namespace
@@ -61,8 +36,17 @@ bool SameKey(const Actor& a, const Actor& b) {
   if (x[0].size() + x[1].size() != y[0].size() + y[1].size()) {
     return false;
   }
-  // Keys of different forms are equal only if an id spells another form.
-  return x[0] == y[0] ? x[1] == y[1] : JoinedEqual(x, y);
+  if (x[0] == y[0]) {
+    return x[1] == y[1];
+  }
+  // Keys of different forms are equal only if an id spells the other form:
+  // with equal lengths, starting with its prefix and ending with its value.
+  if (!x[0].empty() && !y[0].empty()) {
+    return false;
+  }
+  const absl::string_view id = x[0].empty() ? x[1] : y[1];
+  const std::array<absl::string_view, 2>& other = x[0].empty() ? y : x;
+  return absl::StartsWith(id, other[0]) && absl::EndsWith(id, other[1]);
 }
 
 const char* ContactKindName(ContactKind kind) {

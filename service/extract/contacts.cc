@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 
 namespace attache::extract {
 namespace {
@@ -291,8 +292,7 @@ void SentenceContacts::FindTriggers() {
   triggers_.clear();
   for (size_t i = 0; i < tokens_.size();) {
     if (!HasClass(tokens_[i], WordClass::kTriggerStart) ||
-        (InActor(i) && tokens_[i].lower != "visit" &&
-         tokens_[i].lower != "visits")) {
+        (InActor(i) && (tokens_[i].lists & kVisitNoun) == 0)) {
       ++i;
       continue;
     }
@@ -535,46 +535,24 @@ void AddParticipant(const Actor& actor, ParticipantRole role,
   }
 }
 
+// Appends the participants of `add` whose key *to lacks, in order.
+void AddParticipants(absl::Span<const Participant> add,
+                     std::vector<Participant>* to) {
+  for (const Participant& p : add) {
+    AddParticipant(p.actor, p.role, to);
+  }
+}
+
 void SentenceContacts::AddGroup(ActorRun group, ParticipantRole role,
                                 std::vector<Participant>* to) const {
   to->reserve(to->size() + group.last - group.first + 1);
   for (size_t k = group.first; k <= group.last; ++k) {
     if (actors_[k].type == MentionType::kPluralPronoun) {
-      for (const Participant& p : previous_) {
-        AddParticipant(p.actor, p.role, to);
-      }
+      AddParticipants(previous_, to);
       continue;
     }
     AddParticipant(actors_[k].actor, role, to);
   }
-}
-
-// Moves the participants of `add` not yet in *to to its end.
-void AddParticipants(std::vector<Participant> add,
-                     std::vector<Participant>* to) {
-  const size_t old_size = to->size();
-  if (old_size == 0) {
-    to->swap(add);  // usually the first group: no copy of its buffer
-  } else {
-    to->insert(to->end(), std::make_move_iterator(add.begin()),
-               std::make_move_iterator(add.end()));
-  }
-  // Keeps the first participant of each key.
-  size_t kept = old_size;
-  for (size_t i = old_size; i < to->size(); ++i) {
-    const Actor& actor = (*to)[i].actor;
-    const bool seen = std::any_of(
-        to->begin(), to->begin() + static_cast<std::ptrdiff_t>(kept),
-        [&actor](const Participant& q) { return SameKey(q.actor, actor); });
-    if (seen) {
-      continue;
-    }
-    if (kept != i) {
-      (*to)[kept] = std::move((*to)[i]);
-    }
-    ++kept;
-  }
-  to->erase(to->begin() + static_cast<std::ptrdiff_t>(kept), to->end());
 }
 
 bool SentenceContacts::DatesReport(const TimeExpression& e) const {
@@ -1117,7 +1095,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
   }
   if (!met.empty()) {
     std::vector<Participant> meeting = visitors;
-    AddParticipants(std::move(met), &meeting);
+    AddParticipants(met, &meeting);
     const PlaceMention* place =
         destinations.empty() ? nullptr : destinations.front().place;
     Emit(t, ContactKind::kMeeting, std::move(meeting), status, place, "", rules,
@@ -1220,14 +1198,14 @@ void SentenceContacts::Run(std::vector<ContactCandidate>* out) {
         objects.size() > 1) {
       for (const Participant& object : objects) {
         std::vector<Participant> pair = participants;
-        AddParticipants({object}, &pair);
+        AddParticipant(object.actor, object.role, &pair);
         Emit(t, t.entry->kind, std::move(pair), *status, nullptr, "", rules,
              out);
       }
       continue;
     }
     const size_t agents = participants.size();
-    AddParticipants(std::move(objects), &participants);
+    AddParticipants(objects, &participants);
     if (t.entry->form == TriggerForm::kHostVerb) {
       // "X hosted Y": the subject hosts; "X was received by Y" and "a visit
       // hosted by Y": the agent after "by" does, and X is the guest.

@@ -138,8 +138,8 @@ enum WordList : uint32_t {
   kTheOf = uint32_t{1} << 3,
   kToIn = uint32_t{1} << 4,
   kClauseOpener = uint32_t{1} << 5,  // "which", ";": another clause
-  kVisitNoun = uint32_t{1} << 6,
-  kArticle = uint32_t{1} << 7,  // "the", "a", "an"
+  kVisitNoun = uint32_t{1} << 6,  // "visit(s)": a trigger even inside an actor
+  kArticle = uint32_t{1} << 7,    // "the", "a", "an"
   kTheA = uint32_t{1} << 8,
   kCoordinator = uint32_t{1} << 9,    // ",", "and", "-", "&"
   kLedBy = uint32_t{1} << 10,         // "led", "headed"

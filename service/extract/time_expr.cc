@@ -309,19 +309,10 @@ TimeSpec Day(absl::CivilDay day) {
   return {.granularity = TimeGranularity::kDay, .start = day, .end = day};
 }
 
-int DaysInMonth(absl::civil_year_t year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                                31, 31, 30, 31, 30, 31};
-  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 TimeSpec MonthSpan(absl::CivilMonth month) {
-  const absl::CivilDay start(month);
-  // The last day named directly: cheaper than day arithmetic.
-  const absl::CivilDay end(month.year(), month.month(),
-                           DaysInMonth(month.year(), month.month()));
-  return {.granularity = TimeGranularity::kMonth, .start = start, .end = end};
+  return {.granularity = TimeGranularity::kMonth,
+          .start = absl::CivilDay(month),
+          .end = absl::CivilDay(month + 1) - 1};
 }
 
 TimeSpec YearSpan(int year) {

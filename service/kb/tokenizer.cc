@@ -18,13 +18,67 @@
 namespace attache::kb {
 namespace {
 
-using internal::AsciiChunk;
 using internal::CharClass;
-using internal::ClassifyChunk;
-using internal::CountBytes;
 using internal::kAscii;
 using internal::kMaxAbbreviationLength;
-using internal::LoadPadded;
+
+// Eight bytes of text classified at once (SWAR): bit 8i + 7 of a mask
+// stands for byte i, little-endian.
+struct AsciiChunk {
+  uint64_t letters = 0;  // ASCII letters
+  uint64_t upper = 0;    // upper-case ASCII letters
+  uint64_t run = 0;      // the leading ASCII letters and digits
+  int run_length = 0;    // bytes in `run`
+  uint64_t folded = 0;   // the bytes of `run` with letters in lower case
+};
+
+constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The high bit of every byte of `bytes` (all below 0x80) that is at least
+// `floor`; no byte carries into the next.
+constexpr uint64_t AtLeast(uint64_t bytes, uint8_t floor) {
+  return (bytes + kEveryByte * (0x80 - floor)) & kHighBits;
+}
+
+// The number of bytes whose high bit `mask` sets: a sum of the bytes of
+// mask >> 7 by multiplication (no popcount instruction on baseline x86-64).
+int CountBytes(uint64_t mask) {
+  return static_cast<int>(((mask >> 7) * kEveryByte) >> 56);
+}
+
+// The eight bytes of `text` from `pos` as a little-endian integer, padded
+// with zeros (which end any run of letters) past its end.
+uint64_t LoadPadded(absl::string_view text, size_t pos) {
+  uint64_t bytes = 0;
+  if (pos + sizeof(bytes) <= text.size()) {
+    std::memcpy(&bytes, text.data() + pos, sizeof(bytes));
+  } else if (pos < text.size()) {
+    std::memcpy(&bytes, text.data() + pos, text.size() - pos);
+  }
+  return bytes;
+}
+
+AsciiChunk ClassifyChunk(uint64_t bytes) {
+  const uint64_t ascii = ~bytes & kHighBits;
+  const uint64_t low7 = bytes & ~kHighBits;
+  const uint64_t case_bit = kEveryByte * 0x20;
+  const uint64_t any_case = low7 | case_bit;
+  AsciiChunk chunk;
+  chunk.letters = AtLeast(any_case, 'a') & ~AtLeast(any_case, 'z' + 1) & ascii;
+  const uint64_t digits = AtLeast(low7, '0') & ~AtLeast(low7, '9' + 1) & ascii;
+  // Upper-case letters lack the case bit (0x20, moved to 0x80 by << 2).
+  chunk.upper = chunk.letters & ~((low7 & case_bit) << 2);
+  const int run_bits = std::countr_zero(~(chunk.letters | digits) & kHighBits);
+  chunk.run_length = run_bits / 8;  // 8 when every byte is in the run
+  const uint64_t run_mask = chunk.run_length == 8
+                                ? ~uint64_t{0}
+                                : (uint64_t{1} << (8 * chunk.run_length)) - 1;
+  chunk.run = (chunk.letters | digits) & run_mask;
+  // Letters in lower case: with the case bit, from the letter bits by >> 2.
+  chunk.folded = (bytes | (chunk.letters >> 2)) & run_mask;
+  return chunk;
+}
 
 struct CharInfo {
   CharClass cls = CharClass::kBreak;

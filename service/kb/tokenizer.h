@@ -15,8 +15,6 @@
 #ifndef ATTACHE_KB_TOKENIZER_H_
 #define ATTACHE_KB_TOKENIZER_H_
 
-#include <emmintrin.h>
-
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -26,6 +24,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
+#include "text/byte_block.h"
 
 namespace attache::kb {
 
@@ -215,67 +214,9 @@ constexpr AsciiTable MakeAsciiTable() {
 
 inline constexpr AsciiTable kAscii = MakeAsciiTable();
 
-// Eight bytes of text classified at once (SWAR): bit 8i + 7 of a mask
-// stands for byte i, little-endian.
-struct AsciiChunk {
-  uint64_t letters = 0;  // ASCII letters
-  uint64_t upper = 0;    // upper-case ASCII letters
-  uint64_t run = 0;      // the leading ASCII letters and digits
-  int run_length = 0;    // bytes in `run`
-  uint64_t folded = 0;   // the bytes of `run` with letters in lower case
-};
-
-inline constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
-inline constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-// The high bit of every byte of `bytes` (all below 0x80) that is at least
-// `floor`; no byte carries into the next.
-constexpr uint64_t AtLeast(uint64_t bytes, uint8_t floor) {
-  return (bytes + kEveryByte * (0x80 - floor)) & kHighBits;
-}
-
-// The number of bytes whose high bit `mask` sets: a sum of the bytes of
-// mask >> 7 by multiplication (no popcount instruction on baseline x86-64).
-inline int CountBytes(uint64_t mask) {
-  return static_cast<int>(((mask >> 7) * kEveryByte) >> 56);
-}
-
-// The eight bytes of `text` from `pos` as a little-endian integer, padded
-// with zeros (which end any run of letters) past its end.
-inline uint64_t LoadPadded(absl::string_view text, size_t pos) {
-  uint64_t bytes = 0;
-  if (pos + sizeof(bytes) <= text.size()) {
-    std::memcpy(&bytes, text.data() + pos, sizeof(bytes));
-  } else if (pos < text.size()) {
-    std::memcpy(&bytes, text.data() + pos, text.size() - pos);
-  }
-  return bytes;
-}
-
-inline AsciiChunk ClassifyChunk(uint64_t bytes) {
-  const uint64_t ascii = ~bytes & kHighBits;
-  const uint64_t low7 = bytes & ~kHighBits;
-  const uint64_t case_bit = kEveryByte * 0x20;
-  const uint64_t any_case = low7 | case_bit;
-  AsciiChunk chunk;
-  chunk.letters = AtLeast(any_case, 'a') & ~AtLeast(any_case, 'z' + 1) & ascii;
-  const uint64_t digits = AtLeast(low7, '0') & ~AtLeast(low7, '9' + 1) & ascii;
-  // Upper-case letters lack the case bit (0x20, moved to 0x80 by << 2).
-  chunk.upper = chunk.letters & ~((low7 & case_bit) << 2);
-  const int run_bits = std::countr_zero(~(chunk.letters | digits) & kHighBits);
-  chunk.run_length = run_bits / 8;  // 8 when every byte is in the run
-  const uint64_t run_mask = chunk.run_length == 8
-                                ? ~uint64_t{0}
-                                : (uint64_t{1} << (8 * chunk.run_length)) - 1;
-  chunk.run = (chunk.letters | digits) & run_mask;
-  // Letters in lower case: with the case bit, from the letter bits by >> 2.
-  chunk.folded = (bytes | (chunk.letters >> 2)) & run_mask;
-  return chunk;
-}
-
-// Sixteen bytes of text classified at once with SSE2 (baseline x86-64), for
-// the inline common case: bit i of a mask stands for byte i from the
-// position scanned; bits past the end of the text are clear.
+// Sixteen bytes of text classified at once (text::ByteBlock), for the inline
+// common case: bit i of a mask stands for byte i from the position scanned;
+// bits past the end of the text are clear.
 struct AsciiScan {
   uint32_t word = 0;     // ASCII letters and digits
   uint32_t letters = 0;  // ASCII letters
@@ -289,42 +230,27 @@ struct AsciiScan {
 // Scans `text` from `pos` < text.size(), storing folded bytes in `*buffer`.
 inline AsciiScan ScanAscii(absl::string_view text, size_t pos,
                            std::array<char, 32>* buffer) {
-  __m128i bytes;
+  using text::ByteBlock;
   size_t shift = 0;  // bytes loaded before `pos`
-  if (pos + 16 <= text.size()) {
-    bytes =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-  } else if (text.size() >= 16) {
-    // Near the end: the last sixteen bytes, not a slow partial copy.
-    shift = pos + 16 - text.size();
-    bytes = _mm_loadu_si128(
-        reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
-  } else {
-    alignas(16) char padded[16] = {};
-    std::memcpy(padded, text.data() + pos, text.size() - pos);
-    bytes = _mm_load_si128(reinterpret_cast<const __m128i*>(padded));
-  }
-  // A byte is in [low, low + n) when it minus `low`, offset by 0x80, is
-  // below 0x80 + n as a signed byte; bytes of 0x80 and above never are.
-  const auto in_range = [](__m128i v, char low, char n) {
-    return _mm_cmplt_epi8(
-        _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low))),
-        _mm_set1_epi8(static_cast<char>(0x80 + n)));
-  };
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i letters = in_range(_mm_or_si128(bytes, case_bit), 'a', 26);
-  const __m128i word = _mm_or_si128(letters, in_range(bytes, '0', 10));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(buffer->data()),
-                   _mm_or_si128(bytes, _mm_and_si128(letters, case_bit)));
+  const ByteBlock block = [&] {
+    if (pos + ByteBlock::kSize <= text.size()) {
+      return ByteBlock(text.data() + pos);
+    }
+    if (text.size() >= ByteBlock::kSize) {
+      // Near the end: the last sixteen bytes, not a slow partial copy.
+      shift = pos + ByteBlock::kSize - text.size();
+      return ByteBlock(text.data() + text.size() - ByteBlock::kSize);
+    }
+    std::array<char, ByteBlock::kSize> padded{};
+    std::memcpy(padded.data(), text.data() + pos, text.size() - pos);
+    return ByteBlock(padded.data());
+  }();
+  block.StoreLowerCase(buffer->data());
   AsciiScan scan;
-  const auto bits = [shift](__m128i v) {
-    return static_cast<uint32_t>(_mm_movemask_epi8(v)) >> shift;
-  };
-  scan.word = bits(word);
-  scan.letters = bits(letters);
-  // Shifted left by two, the case bit is the top bit of its byte.
-  scan.upper = scan.letters & ~bits(_mm_slli_epi16(bytes, 2));
-  scan.high = bits(bytes);
+  scan.letters = block.Letters() >> shift;
+  scan.word = scan.letters | (block.InRange('0', '9') >> shift);
+  scan.upper = block.InRange('A', 'Z') >> shift;
+  scan.high = block.NonAscii() >> shift;
   scan.folded = buffer->data() + shift;
   return scan;
 }

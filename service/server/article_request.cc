@@ -46,9 +46,7 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
         "the request is not a valid Protobuf message of type ", request_type));
   }
   UncheckedArticle& article = *unchecked.mutable_article();
-  if (text::FindInvalidUtf8(article.id()) == text::kValidUtf8) {
-    *article_id = article.id();
-  }
+  // The id is checked first, so that a bad later field can be correlated.
   for (const TextField& field : kTextFields) {
     std::string& text = *(article.*field.unchecked)();
     const size_t offset = text::FindInvalidUtf8(text);
@@ -57,6 +55,9 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
           "article.%s is not valid UTF-8: byte 0x%02X at byte offset %d "
           "does not start a valid sequence; send the text encoded as UTF-8",
           field.name, static_cast<unsigned char>(text[offset]), offset));
+    }
+    if (field.checked == &v1::Article::mutable_id) {
+      *article_id = text;
     }
     (request->article.*field.checked)()->swap(text);
   }

@@ -15,6 +15,7 @@
 #include "server/article_request.h"
 #include "server/call_record.h"
 #include "server/convert.h"
+#include "store/contact_store.h"
 
 namespace attache::server {
 

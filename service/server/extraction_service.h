@@ -45,7 +45,10 @@
 #include "server/log.h"
 #include "server/metrics.h"
 #include "server/worker_pool.h"
-#include "store/contact_store.h"
+
+namespace attache::store {
+class ContactStore;
+}  // namespace attache::store
 
 namespace attache::server {
 

@@ -142,7 +142,8 @@ std::vector<ContactRow> RowsOf(absl::string_view article_id,
 
 // One use of a prepared statement: parameters are bound in order, rows are
 // stepped through, and the statement is reset when the Query is destroyed.
-// The first binding error is reported by Step().
+// The first binding error is reported by Step(). Bound text is not copied
+// (contacts' JSON can be large): it must outlive the Query.
 class Query {
  public:
   explicit Query(sqlite3_stmt* statement) : statement_(statement) {}
@@ -156,7 +157,7 @@ class Query {
   Query& Bind(absl::string_view text) {
     Check(sqlite3_bind_text64(statement_, ++index_,
                               text.empty() ? "" : text.data(), text.size(),
-                              SQLITE_TRANSIENT, SQLITE_UTF8));
+                              SQLITE_STATIC, SQLITE_UTF8));
     return *this;
   }
   // Binds NULL for nullopt.
@@ -240,6 +241,8 @@ class ContactStore::Database {
     kSelectContactsId,
     kUpsertContactId,
     kDeleteContactId,
+    kBeginId,
+    kCommitId,
     kStatementCount
   };
 
@@ -342,7 +345,7 @@ absl::Status ContactStore::Database::Configure() {
 
   constexpr std::array<absl::string_view, kStatementCount> kSql = {
       kSelectArticle, kUpsertArticle, kSelectContacts, kUpsertContact,
-      kDeleteContact};
+      kDeleteContact, "BEGIN IMMEDIATE", "COMMIT"};
   for (int id = 0; id < kStatementCount; ++id) {
     const int result = sqlite3_prepare_v3(
         db_, kSql[id].data(), static_cast<int>(kSql[id].size()),
@@ -356,14 +359,17 @@ absl::Status ContactStore::Database::Configure() {
 
 absl::Status ContactStore::Database::Put(const ArticleMetadata& article,
                                          absl::Span<const ContactRow> rows) {
-  absl::Status status =
-      Exec("BEGIN IMMEDIATE", "starting the article's transaction");
+  absl::Status status = [&] {
+    Query begin = Use(kBeginId);
+    return Run(begin, "starting the article's transaction");
+  }();
   if (!status.ok()) {
     return status;
   }
   status = PutInTransaction(article, rows);
   if (status.ok()) {
-    status = Exec("COMMIT", "committing the article");
+    Query commit = Use(kCommitId);
+    status = Run(commit, "committing the article");
     if (status.ok()) {
       return status;
     }

@@ -80,6 +80,21 @@ class ByteBlock {
 #endif
   }
 
+  // Writes the kSize bytes to out[0, kSize) with ASCII letters in lower case.
+  void StoreLowerCase(char* out) const {
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i letters = InRange(_mm_or_si128(bytes_, case_bit), 'a', 'z');
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
+                     _mm_or_si128(bytes_, _mm_and_si128(letters, case_bit)));
+#else
+    for (size_t i = 0; i < kSize; ++i) {
+      const unsigned char c = bytes_[i];
+      out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+#endif
+  }
+
  private:
 #if defined(__SSE2__)
   // Flags the bytes of `bytes` from `low` to `high` (ASCII) with one

@@ -32,8 +32,6 @@ enum LexiconList : uint8_t {
   kDomainSuffixes = 1 << 6,
   // Month names, full or abbreviated ("September", "Sept").
   kMonthNames = 1 << 7,
-  kAbbreviations = kTitleAbbreviations | kNumberAbbreviations |
-                   kAmbiguousAbbreviations | kInnerAbbreviations,
 };
 
 // The lists `word` is on: one lookup answers several of the tests below.
@@ -45,19 +43,6 @@ inline constexpr size_t kMaxAbbreviationSize = 6;
 
 inline bool IsTitleAbbreviation(absl::string_view word) {
   return (ListsOf(word) & kTitleAbbreviations) != 0;
-}
-inline bool IsNumberAbbreviation(absl::string_view word) {
-  return (ListsOf(word) & kNumberAbbreviations) != 0;
-}
-inline bool IsAmbiguousAbbreviation(absl::string_view word) {
-  return (ListsOf(word) & kAmbiguousAbbreviations) != 0;
-}
-inline bool IsInnerAbbreviation(absl::string_view word) {
-  return (ListsOf(word) & kInnerAbbreviations) != 0;
-}
-// Any of the four kinds of abbreviation.
-inline bool IsAbbreviation(absl::string_view word) {
-  return (ListsOf(word) & kAbbreviations) != 0;
 }
 inline bool IsSentenceOpener(absl::string_view word) {
   return (ListsOf(word) & kSentenceOpeners) != 0;
