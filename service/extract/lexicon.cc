@@ -10,6 +10,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/strings/str_split.h"
+#include "text/packed_word.h"
 
 namespace attache::extract {
 namespace {
@@ -347,23 +348,6 @@ constexpr auto kNameStopWords = std::to_array<absl::string_view>({
     "next",      "both",    "after",      "before",    "while",   "as",
 });
 
-// The first eight bytes of `word`, zero-padded when it is shorter, as one
-// integer: words compare eight bytes at a time. `padded`: eight bytes after
-// word.data() are readable, so one load does.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint64_t HeadOf(absl::string_view word,
-                                                    bool padded) {
-  uint64_t head = 0;
-  if (padded) {
-    std::memcpy(&head, word.data(), sizeof(head));
-    if (word.size() < sizeof(head)) {
-      head &= (uint64_t{1} << (8 * word.size())) - 1;
-    }
-  } else {
-    std::memcpy(&head, word.data(), std::min(word.size(), sizeof(head)));
-  }
-  return head;
-}
-
 // The words that may start a time expression, besides numbers.
 constexpr auto kTimeStarts = std::to_array<absl::string_view>({
     "next",      "last",    "this",     "today",    "tonight", "yesterday",
@@ -431,8 +415,8 @@ std::vector<std::pair<absl::string_view, WordList>> StructureWords() {
 }
 
 // A read-only map from lexicon words to values, built once: open addressing
-// on a hash of a word's head (HeadOf) and length, which is cheaper than a
-// general-purpose hash map's probe. Every token is looked up in it.
+// on a hash of a word's head (text::WordHead) and length, which is cheaper than
+// a general-purpose hash map's probe. Every token is looked up in it.
 template <typename Value>
 class WordTable {
  public:
@@ -447,7 +431,7 @@ class WordTable {
   // The value of `word`, value-initialised when it is new. `word` must
   // outlive the table and be non-empty.
   Value& operator[](absl::string_view word) {
-    const uint64_t head = HeadOf(word, /*padded=*/false);
+    const uint64_t head = text::WordHead(word, /*padded=*/false);
     size_t i = Index(head, word.size());
     while (!slots_[i].word.empty() && !Matches(slots_[i], word, head)) {
       i = (i + 1) & (slots_.size() - 1);
@@ -463,7 +447,7 @@ class WordTable {
     if (word.empty()) {
       return nullptr;
     }
-    const uint64_t head = HeadOf(word, /*padded=*/true);
+    const uint64_t head = text::WordHead(word, /*padded=*/true);
     const size_t home = Index(head, word.size());
     // Most words are found, or found missing, at their home slot: the probe
     // loop stays out of line.
@@ -479,7 +463,7 @@ class WordTable {
  private:
   struct Slot {
     absl::string_view word;  // empty: a free slot
-    uint64_t head = 0;       // HeadOf(word)
+    uint64_t head = 0;       // text::WordHead(word)
     Value value{};
   };
 

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 #include "kb/tokenizer.h"
+#include "text/packed_word.h"
 
 namespace attache::kb {
 namespace {
@@ -39,20 +40,6 @@ uint64_t CaseOf(const Word& word) {
          (word.all_caps ? uint64_t{kAllCaps} : 0);
 }
 
-// Up to eight bytes of `bytes` as a little-endian integer, zero-padded.
-uint64_t Pack(const char* bytes, size_t length) {
-  uint64_t packed = 0;
-  if (length == sizeof(packed)) {
-    std::memcpy(&packed, bytes, sizeof(packed));  // one load
-    return packed;
-  }
-  for (size_t i = 0; i < length; ++i) {
-    packed |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i]))
-              << (8 * i);
-  }
-  return packed;
-}
-
 // An invertible mix of 64 bits (the splitmix64 finaliser).
 uint64_t Mix(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -69,8 +56,7 @@ constexpr size_t kShortWord = 8;
 uint64_t LongWordHash(absl::string_view word) {
   uint64_t hash = Mix(word.size());
   for (size_t i = 0; i < word.size(); i += 8) {
-    hash =
-        Mix(hash ^ Pack(word.data() + i, std::min<size_t>(8, word.size() - i)));
+    hash = Mix(hash ^ text::WordHead(word.substr(i), /*padded=*/false));
   }
   return hash;
 }
@@ -84,10 +70,6 @@ inline uint64_t WordHash(absl::string_view word, uint64_t head) {
     head |= static_cast<uint64_t>(word.size()) << 56;
   }
   return Mix(head);
-}
-
-uint64_t Head(absl::string_view word) {
-  return Pack(word.data(), std::min(word.size(), kShortWord));
 }
 
 // The word filter: 16 KiB. Its bit for a word comes from the word's head and
@@ -203,7 +185,7 @@ Matcher Matcher::Builder::Build() && {
   matcher.word_slots_.resize(slots);
   matcher.word_filter_.assign((uint64_t{1} << kFilterBitsLog2) / 64, 0);
   for (const auto& [folded, id] : vocabulary_) {
-    const uint64_t head = Head(folded);
+    const uint64_t head = text::WordHead(folded, /*padded=*/false);
     const uint64_t hash = WordHash(folded, head);
     const uint64_t bit = FilterBit(head, folded.size());
     matcher.word_filter_[bit / 64] |= uint64_t{1} << (bit % 64);

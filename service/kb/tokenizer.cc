@@ -387,11 +387,9 @@ bool Tokenizer::NextAnyWord(Word* word, absl::string_view* folded) {
   pos_ = pos;
   has_previous_ = true;
   previous_length_ = folded_size;
-  uint64_t head = 0;
-  std::memcpy(&head, Room(0, 0), 8);  // the head is read as eight bytes
-  word->folded_head =
-      folded_size >= 8 ? head : head & ((uint64_t{1} << (8 * folded_size)) - 1);
   *folded = absl::string_view(folded_, folded_size);
+  // Room() keeps eight bytes readable past the folded word.
+  word->folded_head = text::WordHead(*folded, /*padded=*/true);
   return true;
 }
 

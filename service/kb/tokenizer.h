@@ -25,6 +25,7 @@
 #include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 #include "text/byte_block.h"
+#include "text/packed_word.h"
 
 namespace attache::kb {
 
@@ -315,16 +316,11 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
   const uint32_t in_word = (uint32_t{1} << length) - 1;
   letters->letters = scan.letters & in_word;
   letters->upper = scan.upper & in_word;
-  uint64_t head = 0;
-  std::memcpy(&head, scan.folded, sizeof(head));
-  if (length < 8) {
-    head &= (uint64_t{1} << (8 * length)) - 1;
-  }
+  *folded = absl::string_view(scan.folded, length);
   word->begin = begin;
   word->end = end;
   word->joined = joined;
-  word->folded_head = head;
-  *folded = absl::string_view(scan.folded, length);
+  word->folded_head = text::WordHead(*folded, /*padded=*/true);
   pos_ = end;
   has_previous_ = true;
   previous_length_ = length;

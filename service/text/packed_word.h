@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 
 namespace attache::text {
@@ -97,6 +98,22 @@ inline PackedWord Pack(absl::string_view word, bool fold_case = false) {
   }
   return packed_word_internal::Assemble(low, high, size, word.size(),
                                         fold_case);
+}
+
+// The first eight bytes of `word`, zero-padded when it is shorter, as one
+// little-endian integer: words of up to eight bytes have equal heads only if
+// they are equal. `padded`: eight bytes from word.data() are readable, so one
+// load does.
+// Inlined into the per-token lookups of the lexicons and the matcher.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint64_t WordHead(absl::string_view word,
+                                                      bool padded) {
+  if (padded) {
+    const uint64_t head =
+        packed_word_internal::LoadLittleEndian<uint64_t>(word.data());
+    return word.size() >= 8 ? head
+                            : head & ((uint64_t{1} << (8 * word.size())) - 1);
+  }
+  return Pack(word.substr(0, 8)).low;
 }
 
 // Pack() of the `size` bytes at `bytes`, at most kMaxPackedWord of them,
