@@ -22,64 +22,6 @@ using internal::CharClass;
 using internal::kAscii;
 using internal::kMaxAbbreviationLength;
 
-// Eight bytes of text classified at once (SWAR): bit 8i + 7 of a mask
-// stands for byte i, little-endian.
-struct AsciiChunk {
-  uint64_t letters = 0;  // ASCII letters
-  uint64_t upper = 0;    // upper-case ASCII letters
-  uint64_t run = 0;      // the leading ASCII letters and digits
-  int run_length = 0;    // bytes in `run`
-  uint64_t folded = 0;   // the bytes of `run` with letters in lower case
-};
-
-constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-// The high bit of every byte of `bytes` (all below 0x80) that is at least
-// `floor`; no byte carries into the next.
-constexpr uint64_t AtLeast(uint64_t bytes, uint8_t floor) {
-  return (bytes + kEveryByte * (0x80 - floor)) & kHighBits;
-}
-
-// The number of bytes whose high bit `mask` sets: a sum of the bytes of
-// mask >> 7 by multiplication (no popcount instruction on baseline x86-64).
-int CountBytes(uint64_t mask) {
-  return static_cast<int>(((mask >> 7) * kEveryByte) >> 56);
-}
-
-// The eight bytes of `text` from `pos` as a little-endian integer, padded
-// with zeros (which end any run of letters) past its end.
-uint64_t LoadPadded(absl::string_view text, size_t pos) {
-  uint64_t bytes = 0;
-  if (pos + sizeof(bytes) <= text.size()) {
-    std::memcpy(&bytes, text.data() + pos, sizeof(bytes));
-  } else if (pos < text.size()) {
-    std::memcpy(&bytes, text.data() + pos, text.size() - pos);
-  }
-  return bytes;
-}
-
-AsciiChunk ClassifyChunk(uint64_t bytes) {
-  const uint64_t ascii = ~bytes & kHighBits;
-  const uint64_t low7 = bytes & ~kHighBits;
-  const uint64_t case_bit = kEveryByte * 0x20;
-  const uint64_t any_case = low7 | case_bit;
-  AsciiChunk chunk;
-  chunk.letters = AtLeast(any_case, 'a') & ~AtLeast(any_case, 'z' + 1) & ascii;
-  const uint64_t digits = AtLeast(low7, '0') & ~AtLeast(low7, '9' + 1) & ascii;
-  // Upper-case letters lack the case bit (0x20, moved to 0x80 by << 2).
-  chunk.upper = chunk.letters & ~((low7 & case_bit) << 2);
-  const int run_bits = std::countr_zero(~(chunk.letters | digits) & kHighBits);
-  chunk.run_length = run_bits / 8;  // 8 when every byte is in the run
-  const uint64_t run_mask = chunk.run_length == 8
-                                ? ~uint64_t{0}
-                                : (uint64_t{1} << (8 * chunk.run_length)) - 1;
-  chunk.run = (chunk.letters | digits) & run_mask;
-  // Letters in lower case: with the case bit, from the letter bits by >> 2.
-  chunk.folded = (bytes | (chunk.letters >> 2)) & run_mask;
-  return chunk;
-}
-
 struct CharInfo {
   CharClass cls = CharClass::kBreak;
   bool upper = false;
@@ -331,22 +273,28 @@ bool Tokenizer::NextAnyWord(Word* word, absl::string_view* folded) {
     lower_seen = lower_seen || !upper;
   };
   while (true) {
-    // A run of ASCII letters and digits, eight bytes at a time.
-    const AsciiChunk chunk = ClassifyChunk(LoadPadded(text_, pos));
-    const uint64_t letters_in_run = chunk.letters & chunk.run;
-    if (letters_in_run != 0) {
-      if (letters == 0) {
-        const int first = std::countr_zero(letters_in_run);
-        capitalized = ((chunk.upper >> first) & 1) != 0;
+    // A run of ASCII letters and digits, sixteen bytes at a time.
+    if (pos < size) {
+      const internal::AsciiScan scan =
+          internal::ScanAscii(text_, pos, &ascii_folded_);
+      const int run_length = std::countr_zero(~scan.word);
+      const uint32_t letters_in_run =
+          scan.letters & ((uint32_t{1} << run_length) - 1);
+      if (letters_in_run != 0) {
+        if (letters == 0) {
+          const int first = std::countr_zero(letters_in_run);
+          capitalized = ((scan.upper >> first) & 1) != 0;
+        }
+        letters += internal::CountBits(letters_in_run);
+        lower_seen = lower_seen || (letters_in_run & ~scan.upper) != 0;
       }
-      letters += CountBytes(letters_in_run);
-      lower_seen = lower_seen || (letters_in_run & ~chunk.upper) != 0;
-    }
-    std::memcpy(Room(folded_size, 8), &chunk.folded, 8);
-    folded_size += chunk.run_length;
-    pos += chunk.run_length;
-    if (chunk.run_length == 8) {
-      continue;
+      // Sixteen bytes are copied whatever the run: no variable-length copy.
+      std::memcpy(Room(folded_size, 16), scan.folded, 16);
+      folded_size += run_length;
+      pos += run_length;
+      if (run_length == 16) {
+        continue;
+      }
     }
     if (pos >= size || byte_at(pos) < 0x80) {
       break;

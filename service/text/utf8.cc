@@ -1,41 +1,26 @@
 #include "text/utf8.h"
 
+#include <bit>
 #include <cstdint>
-#include <cstring>
 
 #include "absl/strings/str_cat.h"
+#include "text/byte_block.h"
 
 namespace attache::text {
 namespace {
 
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
 bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
-
-// The `index`th eight bytes from `bytes`.
-uint64_t Word(const char* bytes, size_t index) {
-  uint64_t word;
-  std::memcpy(&word, bytes + 8 * index, sizeof(word));
-  return word;
-}
 
 }  // namespace
 
 size_t AsciiRunEnd(absl::string_view text, size_t pos) {
-  // Most text is long ASCII runs: 32 bytes are tested at once.
-  while (pos + 32 <= text.size()) {
-    const char* bytes = text.data() + pos;
-    if (((Word(bytes, 0) | Word(bytes, 1) | Word(bytes, 2) | Word(bytes, 3)) &
-         kHighBits) != 0) {
-      break;
+  // Most text is long ASCII runs: sixteen bytes are tested at once.
+  while (pos + ByteBlock::kSize <= text.size()) {
+    const uint32_t non_ascii = ByteBlock(text.data() + pos).NonAscii();
+    if (non_ascii != 0) {
+      return pos + std::countr_zero(non_ascii);
     }
-    pos += 32;
-  }
-  while (pos + 8 <= text.size()) {
-    if ((Word(text.data() + pos, 0) & kHighBits) != 0) {
-      break;
-    }
-    pos += 8;
+    pos += ByteBlock::kSize;
   }
   while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
     ++pos;
