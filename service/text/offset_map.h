@@ -46,8 +46,7 @@ class OffsetMap {
     ByteRange ToOriginal(ByteRange normalized) {
       // Most ranges (tokens of a sentence) lie in the exact piece of the
       // last lookup, which maps them by an addition.
-      if (normalized.begin >= exact_begin_ && normalized.end <= exact_end_ &&
-          normalized.begin < normalized.end) {
+      if (InExactPiece(normalized)) {
         return {exact_original_ + (normalized.begin - exact_begin_),
                 exact_original_ + (normalized.end - exact_begin_)};
       }
