@@ -331,34 +331,35 @@ constexpr auto kSingularPronouns =
 constexpr auto kPluralPronouns =
     std::to_array<absl::string_view>({"they", "them", "their"});
 
-constexpr auto kNameStopWords = std::to_array<absl::string_view>({
-    "the",       "a",       "an",         "and",       "of",      "in",
-    "on",        "at",      "for",        "with",      "by",      "to",
-    "monday",    "tuesday", "wednesday",  "thursday",  "friday",  "saturday",
-    "sunday",    "january", "february",   "march",     "april",   "may",
-    "june",      "july",    "august",     "september", "october", "november",
-    "december",  "jan",     "feb",        "mar",       "apr",     "jun",
-    "jul",       "aug",     "sep",        "sept",      "oct",     "nov",
-    "dec",       "he",      "she",        "they",      "it",      "this",
-    "that",      "but",     "his",        "her",       "their",   "its",
-    "we",        "i",       "you",        "our",       "today",   "yesterday",
-    "tomorrow",  "said",    "says",       "will",      "would",   "has",
-    "had",       "have",    "is",         "was",       "were",    "are",
-    "meanwhile", "however", "reportedly", "earlier",   "later",   "last",
-    "next",      "both",    "after",      "before",    "while",   "as",
+// Weekday and month names, full and abbreviated: each ends a name and may
+// start a time expression.
+constexpr auto kCalendarWords = std::to_array<absl::string_view>({
+    "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+    "sunday",   "january", "february",  "march",     "april",   "may",
+    "june",     "july",    "august",    "september", "october", "november",
+    "december", "jan",     "feb",       "mar",       "apr",     "jun",
+    "jul",      "aug",     "sep",       "sept",      "oct",     "nov",
+    "dec",
 });
 
-// The words that may start a time expression, besides numbers.
+// Words that end a run of capitalised name words (besides kCalendarWords).
+constexpr auto kNameStopWords = std::to_array<absl::string_view>({
+    "the",       "a",          "an",      "and",   "of",   "in",    "on",
+    "at",        "for",        "with",    "by",    "to",   "he",    "she",
+    "they",      "it",         "this",    "that",  "but",  "his",   "her",
+    "their",     "its",        "we",      "i",     "you",  "our",   "today",
+    "yesterday", "tomorrow",   "said",    "says",  "will", "would", "has",
+    "had",       "have",       "is",      "was",   "were", "are",   "meanwhile",
+    "however",   "reportedly", "earlier", "later", "last", "next",  "both",
+    "after",     "before",     "while",   "as",
+});
+
+// The words that may start a time expression, besides numbers and
+// kCalendarWords.
 constexpr auto kTimeStarts = std::to_array<absl::string_view>({
-    "next",      "last",    "this",     "today",    "tonight", "yesterday",
-    "tomorrow",  "over",    "in",       "during",   "a",       "one",
-    "two",       "three",   "four",     "five",     "six",     "seven",
-    "eight",     "nine",    "ten",      "monday",   "tuesday", "wednesday",
-    "thursday",  "friday",  "saturday", "sunday",   "january", "february",
-    "march",     "april",   "may",      "june",     "july",    "august",
-    "september", "october", "november", "december", "jan",     "feb",
-    "mar",       "apr",     "jun",      "jul",      "aug",     "sep",
-    "sept",      "oct",     "nov",      "dec",
+    "next", "last", "this",   "today", "tonight", "yesterday", "tomorrow",
+    "over", "in",   "during", "a",     "one",     "two",       "three",
+    "four", "five", "six",    "seven", "eight",   "nine",      "ten",
 });
 
 // The structure words of each WordList, as (word, list) pairs.
@@ -615,7 +616,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<WordTraits>& TraitsTable() {
         kSingularPronouns.size() + kPluralPronouns.size() +
         kNameStopWords.size() + kTriggers.size() + kPreCues.size() +
         kPostCues.size() + kPluralTitles.size() + kSameDayCues.size() +
-        kTimeStarts.size());
+        kTimeStarts.size() + 2 * kCalendarWords.size());
     const auto add = [traits](absl::string_view word, WordClass word_class) {
       (*traits)[word].classes |= static_cast<uint16_t>(word_class);
     };
@@ -633,6 +634,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const WordTable<WordTraits>& TraitsTable() {
     add_words(kPluralPronouns, WordClass::kPluralPronoun);
     add_words(kNameStopWords, WordClass::kNameStopWord);
     add_words(kTimeStarts, WordClass::kTimeStart);
+    add_words(kCalendarWords, WordClass::kNameStopWord);
+    add_words(kCalendarWords, WordClass::kTimeStart);
     const auto add_first_words = [&add](const auto& entries,
                                         WordClass word_class) {
       for (const auto& entry : entries) {
