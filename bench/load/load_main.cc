@@ -4,8 +4,9 @@
 //   unary   ExtractContacts at a fixed request rate (open loop: a request's
 //           latency counts from when it was due, so a stalled server cannot
 //           hide its queueing); reports p50/p90/p99/max.
-//   stream  StreamExtract with --stream_window articles in flight; reports
-//           articles per second.
+//   stream  StreamExtract with --stream_window requests in flight, each one
+//           article or a batch of --batch articles; reports articles per
+//           second.
 //   engine  The extraction engine in this process on --engine_threads
 //           threads, no gRPC; the baseline for the stream figure.
 // With --server_pid (a server on this machine), stream also reports the
@@ -55,7 +56,10 @@ ABSL_FLAG(int, article_bytes, 5120, "repeat the body up to this many bytes");
 ABSL_FLAG(int, rate, 1000, "unary: requests per second");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10),
           "length of each measurement (at most 20s)");
-ABSL_FLAG(int, stream_window, 16, "stream: articles in flight");
+ABSL_FLAG(int, stream_window, 16, "stream: requests in flight");
+ABSL_FLAG(int, batch, 1,
+          "stream: articles per request (more than 1 sends them as a batch "
+          "in StreamExtractRequest.articles)");
 ABSL_FLAG(int, engine_threads, 2, "engine: extraction threads");
 ABSL_FLAG(int, server_pid, 0,
           "stream: process id of the server, to report its CPU time per "
@@ -208,15 +212,21 @@ void RunUnary(v1::ExtractionService::Stub& stub, const v1::Article& article) {
                                                    : latencies.back()));
 }
 
-// A StreamExtract call that keeps `window` articles in flight until `end`,
-// then half-closes and counts the results.
+// A StreamExtract call that keeps `window` requests of `batch` articles in
+// flight until `end`, then half-closes and counts the results.
 class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
                                                         StreamExtractResponse> {
  public:
   StreamCall(v1::ExtractionService::Stub& stub, const v1::Article& article,
-             int window, absl::Time end)
+             int window, int batch, absl::Time end)
       : window_(window), end_(end) {
-    *request_.mutable_article() = article;
+    if (batch > 1) {
+      for (int i = 0; i < batch; ++i) {
+        *request_.add_articles() = article;
+      }
+    } else {
+      *request_.mutable_article() = article;
+    }
     stub.async()->StreamExtract(&context_, this);
     StartRead(&response_);
     absl::MutexLock lock(&mu_);
@@ -238,9 +248,12 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
     }
     {
       absl::MutexLock lock(&mu_);
-      ++received_;
-      if (response_.has_error()) {
-        ++errors_;
+      ++answers_;
+      if (response_.results_size() == 0) {
+        Count(response_);
+      }
+      for (const StreamExtractResponse& result : response_.results()) {
+        Count(result);
       }
       MaybeWriteLocked();
     }
@@ -265,6 +278,14 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
   }
 
  private:
+  void Count(const StreamExtractResponse& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    ++received_;
+    if (result.has_error()) {
+      ++errors_;
+    }
+  }
+
   void MaybeWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (writing_ || closed_) {
       return;
@@ -274,10 +295,16 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
       StartWritesDone();
       return;
     }
-    if (sent_ - received_ >= window_) {
+    if (sent_ - answers_ >= window_) {
       return;
     }
-    request_.mutable_article()->set_id(absl::StrCat("load-", sent_++));
+    if (request_.articles_size() == 0) {
+      request_.mutable_article()->set_id(absl::StrCat("load-", sent_));
+    }
+    for (int i = 0; i < request_.articles_size(); ++i) {
+      request_.mutable_articles(i)->set_id(absl::StrCat("load-", sent_, "-", i));
+    }
+    ++sent_;
     writing_ = true;
     StartWrite(&request_);
   }
@@ -288,8 +315,9 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
   StreamExtractRequest request_;
   StreamExtractResponse response_;
   absl::Mutex mu_;
-  int sent_ ABSL_GUARDED_BY(mu_) = 0;
-  int received_ ABSL_GUARDED_BY(mu_) = 0;
+  int sent_ ABSL_GUARDED_BY(mu_) = 0;     // requests
+  int answers_ ABSL_GUARDED_BY(mu_) = 0;  // responses
+  int received_ ABSL_GUARDED_BY(mu_) = 0;  // article results
   int errors_ ABSL_GUARDED_BY(mu_) = 0;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
@@ -303,14 +331,15 @@ void RunStream(v1::ExtractionService::Stub& stub, const v1::Article& article) {
       server_pid > 0 ? ProcessCpuTime(server_pid) : absl::ZeroDuration();
   const absl::Time start = absl::Now();
   StreamCall call(stub, article, absl::GetFlag(FLAGS_stream_window),
+                  absl::GetFlag(FLAGS_batch),
                   start + absl::GetFlag(FLAGS_duration));
   const auto [answered, errors] = call.Wait();
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   std::printf(
-      "stream  StreamExtract window %d: %d articles in %.1f s = %.1f "
-      "articles/s (%d errors)\n",
-      absl::GetFlag(FLAGS_stream_window), answered, seconds, answered / seconds,
-      errors);
+      "stream  StreamExtract window %d, batch %d: %d articles in %.1f s = "
+      "%.1f articles/s (%d errors)\n",
+      absl::GetFlag(FLAGS_stream_window), absl::GetFlag(FLAGS_batch), answered,
+      seconds, answered / seconds, errors);
   if (server_pid > 0 && answered > 0) {
     const absl::Duration server_cpu =
         ProcessCpuTime(server_pid) - server_cpu_before;

@@ -23,11 +23,10 @@ struct TextField {
   std::string* (v1::Article::*checked)();
 };
 
-}  // namespace
-
-absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
-                          absl::string_view request_type,
-                          ArticleRequest* request, std::string* article_id) {
+// Moves `unchecked` into `read`, checking its text for UTF-8 (the id first,
+// so that a bad later field can be correlated) and then its limits.
+void ReadArticle(size_t max_article_bytes, UncheckedArticle* unchecked,
+                 RequestArticle* read) {
   static constexpr std::array<TextField, 6> kTextFields = {{
       {"id", &UncheckedArticle::mutable_id, &v1::Article::mutable_id},
       {"url", &UncheckedArticle::mutable_url, &v1::Article::mutable_url},
@@ -38,32 +37,77 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
       {"language", &UncheckedArticle::mutable_language,
        &v1::Article::mutable_language},
   }};
-  UncheckedArticleRequest unchecked;
-  grpc::ByteBuffer copy(buffer);  // shares the slices; the reader consumes it
-  grpc::ProtoBufferReader reader(&copy);
-  if (!unchecked.ParseFromZeroCopyStream(&reader)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the request is not a valid Protobuf message of type ", request_type));
-  }
-  UncheckedArticle& article = *unchecked.mutable_article();
-  // The id is checked first, so that a bad later field can be correlated.
   for (const TextField& field : kTextFields) {
-    std::string& text = *(article.*field.unchecked)();
+    std::string& text = *(unchecked->*field.unchecked)();
     const size_t offset = text::FindInvalidUtf8(text);
     if (offset != text::kValidUtf8) {
-      return absl::InvalidArgumentError(absl::StrFormat(
+      read->status = absl::InvalidArgumentError(absl::StrFormat(
           "article.%s is not valid UTF-8: byte 0x%02X at byte offset %d "
           "does not start a valid sequence; send the text encoded as UTF-8",
           field.name, static_cast<unsigned char>(text[offset]), offset));
+      return;
     }
     if (field.checked == &v1::Article::mutable_id) {
-      *article_id = text;
+      read->id = text;
     }
-    (request->article.*field.checked)()->swap(text);
+    (read->article.*field.checked)()->swap(text);
   }
-  if (article.has_published_time()) {
-    request->article.mutable_published_time()->Swap(
-        article.mutable_published_time());
+  if (unchecked->has_published_time()) {
+    read->article.mutable_published_time()->Swap(
+        unchecked->mutable_published_time());
+  }
+  read->id = ArticleIdOf(read->article);
+  read->status = CheckArticle(read->article, max_article_bytes);
+}
+
+// Parses `buffer` as an `Unchecked` mirror of the API's `request_type`.
+template <typename Unchecked>
+absl::Status Parse(const grpc::ByteBuffer& buffer,
+                   absl::string_view request_type, Unchecked* unchecked) {
+  grpc::ByteBuffer copy(buffer);  // shares the slices; the reader consumes it
+  grpc::ProtoBufferReader reader(&copy);
+  if (!unchecked->ParseFromZeroCopyStream(&reader)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the request is not a valid Protobuf message of type ", request_type));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ParseExtractContactsRequest(const grpc::ByteBuffer& buffer,
+                                         size_t max_article_bytes,
+                                         ArticleRequest* request) {
+  UncheckedExtractContactsRequest unchecked;
+  absl::Status parsed = Parse(
+      buffer, v1::ExtractContactsRequest::descriptor()->full_name(), &unchecked);
+  if (!parsed.ok()) {
+    return parsed;
+  }
+  ReadArticle(max_article_bytes, unchecked.mutable_article(),
+              &request->articles.emplace_back());
+  request->options.Swap(unchecked.mutable_options());
+  return absl::OkStatus();
+}
+
+absl::Status ParseStreamExtractRequest(const grpc::ByteBuffer& buffer,
+                                       size_t max_article_bytes,
+                                       ArticleRequest* request) {
+  UncheckedStreamExtractRequest unchecked;
+  absl::Status parsed = Parse(
+      buffer, v1::StreamExtractRequest::descriptor()->full_name(), &unchecked);
+  if (!parsed.ok()) {
+    return parsed;
+  }
+  request->batch = unchecked.articles_size() > 0;
+  const bool has_article = unchecked.has_article() || !request->batch;
+  request->articles.reserve((has_article ? 1 : 0) + unchecked.articles_size());
+  if (has_article) {
+    ReadArticle(max_article_bytes, unchecked.mutable_article(),
+                &request->articles.emplace_back());
+  }
+  for (UncheckedArticle& article : *unchecked.mutable_articles()) {
+    ReadArticle(max_article_bytes, &article, &request->articles.emplace_back());
   }
   request->options.Swap(unchecked.mutable_options());
   return absl::OkStatus();

@@ -1,7 +1,7 @@
 // Reading and checking the requests of ExtractionService: parsing from the
 // wire (checking each text for UTF-8 once, with the byte offset of a bad
 // byte, which Protobuf itself only reports as a parse failure), the
-// per-article limits, and the article id used to correlate results.
+// per-article limits, and the article ids used to correlate results.
 //
 // Thread safety: stateless functions.
 #ifndef ATTACHE_SERVER_ARTICLE_REQUEST_H_
@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -20,21 +21,41 @@
 
 namespace attache::server {
 
-// What both ExtractionService requests carry (ExtractContactsRequest and
-// StreamExtractRequest have the same two fields).
-struct ArticleRequest {
+// One article of a request as read from the wire.
+struct RequestArticle {
   v1::Article article;
-  v1::ExtractionOptions options;
+  // The id that correlates the article's result: the client's, or one derived
+  // from the text (ArticleIdOf). When a text field is not valid UTF-8 it is
+  // the client's id if that one is readable, else empty.
+  std::string id;
+  // Whether the article can be extracted: a UTF-8 error naming the field and
+  // byte offset (INVALID_ARGUMENT), or CheckArticle's verdict.
+  absl::Status status;
 };
 
-// Parses `buffer`, the wire form of a `request_type` message, into `request`.
-// Errors are INVALID_ARGUMENT; when a text field of the article is not valid
-// UTF-8 the message names the field and the byte offset. `article_id` receives
-// the article's id whenever it is readable, even when the request as a whole
-// is not, so that a stream can correlate the error.
-absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
-                          absl::string_view request_type,
-                          ArticleRequest* request, std::string* article_id);
+// An ExtractionService request as read from the wire.
+struct ArticleRequest {
+  // The request's `article`, then (StreamExtractRequest only) the batch in
+  // `articles`. `article` is left out only when unset and a batch is given,
+  // so a request with no article at all has one entry, refused for its
+  // empty body.
+  std::vector<RequestArticle> articles;
+  v1::ExtractionOptions options;
+  // The request carried `articles` and is answered as a batch.
+  bool batch = false;
+};
+
+// Parse `buffer`, the wire form of an ExtractContactsRequest or a
+// StreamExtractRequest, into `request`, and check each article against
+// `max_article_bytes` (see CheckArticle). The returned status is
+// INVALID_ARGUMENT only when the bytes are not a message of that type; a
+// problem with one article is in that article's `status`.
+absl::Status ParseExtractContactsRequest(const grpc::ByteBuffer& buffer,
+                                         size_t max_article_bytes,
+                                         ArticleRequest* request);
+absl::Status ParseStreamExtractRequest(const grpc::ByteBuffer& buffer,
+                                       size_t max_article_bytes,
+                                       ArticleRequest* request);
 
 // Checks that `article` can be extracted: a non-blank body (INVALID_ARGUMENT),
 // title and body together at most `max_article_bytes` (RESOURCE_EXHAUSTED,

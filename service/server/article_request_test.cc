@@ -35,42 +35,104 @@ std::string RawRequest(const std::string& id, const std::string& body) {
   return bytes;
 }
 
-constexpr char kRequestType[] = "attache.v1.ExtractContactsRequest";
+constexpr size_t kLimit = 1024;
 
-TEST(ParseRequestTest, ParsesAValidRequest) {
+TEST(ParseExtractContactsRequestTest, ParsesAValidRequest) {
   ArticleRequest parsed;
-  std::string article_id;
-  ASSERT_TRUE(ParseRequest(ToByteBuffer(RawRequest("wire-1", "Talks began.")),
-                           kRequestType, &parsed, &article_id)
+  ASSERT_TRUE(ParseExtractContactsRequest(
+                  ToByteBuffer(RawRequest("wire-1", "Talks began.")), kLimit,
+                  &parsed)
                   .ok());
-  EXPECT_EQ(parsed.article.id(), "wire-1");
-  EXPECT_EQ(parsed.article.body(), "Talks began.");
-  EXPECT_EQ(article_id, "wire-1");
+  ASSERT_EQ(parsed.articles.size(), 1u);
+  const RequestArticle& article = parsed.articles.front();
+  EXPECT_TRUE(article.status.ok()) << article.status;
+  EXPECT_EQ(article.article.id(), "wire-1");
+  EXPECT_EQ(article.article.body(), "Talks began.");
+  EXPECT_EQ(article.id, "wire-1");
+  EXPECT_FALSE(parsed.batch);
 }
 
-TEST(ParseRequestTest, NamesFieldAndOffsetOfInvalidUtf8) {
+TEST(ParseExtractContactsRequestTest, NamesFieldAndOffsetOfInvalidUtf8) {
   ArticleRequest parsed;
-  std::string article_id;
-  const absl::Status status = ParseRequest(
-      ToByteBuffer(RawRequest("bad-bytes", "Envoys met\xC3 in Oslo.")),
-      kRequestType, &parsed, &article_id);
+  ASSERT_TRUE(ParseExtractContactsRequest(
+                  ToByteBuffer(RawRequest("bad-bytes", "Envoys met\xC3 in Oslo.")),
+                  kLimit, &parsed)
+                  .ok());
+  ASSERT_EQ(parsed.articles.size(), 1u);
+  const absl::Status& status = parsed.articles.front().status;
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(), HasSubstr("article.body"));
   EXPECT_THAT(status.message(), HasSubstr("byte offset 10"));
   EXPECT_THAT(status.message(), HasSubstr("0xC3"));
-  EXPECT_EQ(article_id, "bad-bytes");
+  EXPECT_EQ(parsed.articles.front().id, "bad-bytes");
 }
 
-TEST(ParseRequestTest, RejectsBytesThatAreNotProtobuf) {
+TEST(ParseExtractContactsRequestTest, ChecksTheArticlesLimits) {
   ArticleRequest parsed;
-  std::string article_id;
-  const absl::Status status = ParseRequest(ToByteBuffer("\xff\xff\xff\xff"),
-                                           kRequestType, &parsed, &article_id);
+  ASSERT_TRUE(ParseExtractContactsRequest(
+                  ToByteBuffer(RawRequest("", std::string(kLimit + 1, 'x'))),
+                  kLimit, &parsed)
+                  .ok());
+  const RequestArticle& article = parsed.articles.front();
+  EXPECT_EQ(article.status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(article.id, ::testing::StartsWith("article-"));
+}
+
+TEST(ParseExtractContactsRequestTest, RejectsBytesThatAreNotProtobuf) {
+  ArticleRequest parsed;
+  const absl::Status status = ParseExtractContactsRequest(
+      ToByteBuffer("\xff\xff\xff\xff"), kLimit, &parsed);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(status.message(),
               HasSubstr("not a valid Protobuf message of type "
                         "attache.v1.ExtractContactsRequest"));
-  EXPECT_EQ(article_id, "");
+}
+
+TEST(ParseStreamExtractRequestTest, ReadsABatchInOrderAfterTheArticle) {
+  v1::StreamExtractRequest request;
+  request.mutable_article()->set_id("first");
+  request.mutable_article()->set_body("Envoys met.");
+  for (const char* id : {"second", "third"}) {
+    v1::Article& article = *request.add_articles();
+    article.set_id(id);
+    article.set_body("Ministers spoke.");
+  }
+  request.mutable_articles(1)->set_body(" ");
+  ArticleRequest parsed;
+  ASSERT_TRUE(
+      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
+          .ok());
+  EXPECT_TRUE(parsed.batch);
+  ASSERT_EQ(parsed.articles.size(), 3u);
+  EXPECT_EQ(parsed.articles[0].id, "first");
+  EXPECT_EQ(parsed.articles[1].id, "second");
+  EXPECT_EQ(parsed.articles[2].id, "third");
+  EXPECT_TRUE(parsed.articles[1].status.ok());
+  // One bad article of a batch spoils only itself.
+  EXPECT_EQ(parsed.articles[2].status.code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ParseStreamExtractRequestTest, ABatchNeedNotSetTheSingleArticle) {
+  v1::StreamExtractRequest request;
+  request.add_articles()->set_body("Envoys met.");
+  ArticleRequest parsed;
+  ASSERT_TRUE(
+      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
+          .ok());
+  EXPECT_TRUE(parsed.batch);
+  ASSERT_EQ(parsed.articles.size(), 1u);
+  EXPECT_TRUE(parsed.articles[0].status.ok());
+}
+
+TEST(ParseStreamExtractRequestTest, AnEmptyRequestIsOneArticleWithNoBody) {
+  ArticleRequest parsed;
+  ASSERT_TRUE(
+      ParseStreamExtractRequest(ToByteBuffer(""), kLimit, &parsed).ok());
+  EXPECT_FALSE(parsed.batch);
+  ASSERT_EQ(parsed.articles.size(), 1u);
+  EXPECT_THAT(parsed.articles[0].status.message(),
+              HasSubstr("article.body is empty"));
 }
 
 v1::Article ArticleWith(const std::string& title, const std::string& body) {
@@ -131,7 +193,7 @@ TEST(ArticleIdOfTest, DerivesAStableIdFromTitleAndBody) {
   EXPECT_NE(ArticleIdOf(ArticleWith("ab", "d")), derived);
 }
 
-TEST(SerializeToByteBufferTest, RoundTripsThroughParseRequest) {
+TEST(SerializeToByteBufferTest, RoundTripsThroughParseStreamExtractRequest) {
   v1::StreamExtractRequest request;
   v1::Article& article = *request.mutable_article();
   article.set_id("round-trip");
@@ -144,13 +206,12 @@ TEST(SerializeToByteBufferTest, RoundTripsThroughParseRequest) {
   request.mutable_options()->set_min_confidence(0.25);
   request.mutable_options()->set_debug(true);
   ArticleRequest parsed;
-  std::string article_id;
-  ASSERT_TRUE(ParseRequest(SerializeToByteBuffer(request),
-                           "attache.v1.StreamExtractRequest", &parsed,
-                           &article_id)
-                  .ok());
+  ASSERT_TRUE(
+      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
+          .ok());
+  ASSERT_EQ(parsed.articles.size(), 1u);
   v1::StreamExtractRequest reparsed;
-  *reparsed.mutable_article() = parsed.article;
+  *reparsed.mutable_article() = parsed.articles.front().article;
   *reparsed.mutable_options() = parsed.options;
   EXPECT_EQ(reparsed.SerializeAsString(), request.SerializeAsString());
 }
@@ -184,11 +245,10 @@ void ExpectMirrors(const google::protobuf::Descriptor& api,
 
 TEST(UncheckedRequestTest, MirrorsTheApi) {
   ExpectMirrors(*v1::Article::descriptor(), *UncheckedArticle::descriptor());
-  for (const google::protobuf::Descriptor* request :
-       {v1::ExtractContactsRequest::descriptor(),
-        v1::StreamExtractRequest::descriptor()}) {
-    ExpectMirrors(*request, *UncheckedArticleRequest::descriptor());
-  }
+  ExpectMirrors(*v1::ExtractContactsRequest::descriptor(),
+                *UncheckedExtractContactsRequest::descriptor());
+  ExpectMirrors(*v1::StreamExtractRequest::descriptor(),
+                *UncheckedStreamExtractRequest::descriptor());
 }
 
 TEST(ToGrpcStatusTest, KeepsCodeAndMessage) {

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "google/protobuf/arena.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/article_request.h"
 #include "server/call_record.h"
@@ -163,13 +164,10 @@ class ExtractionService::ExtractContactsReactor final
       return;
     }
     admitted_ = true;
-    std::string article_id;
-    absl::Status status = ParseRequest(
-        request, v1::ExtractContactsRequest::descriptor()->full_name(),
-        &request_, &article_id);
+    absl::Status status = ParseExtractContactsRequest(
+        request, service_->options_.max_article_bytes, &request_);
     if (status.ok()) {
-      status =
-          CheckArticle(request_.article, service_->options_.max_article_bytes);
+      status = request_.articles.front().status;
     }
     if (!status.ok()) {
       service_->metrics_->RecordArticle(
@@ -200,9 +198,10 @@ class ExtractionService::ExtractContactsReactor final
 
  private:
   void ExtractAndStartWriting() {
-    const std::string article_id = ArticleIdOf(request_.article);
+    const RequestArticle& article = request_.articles.front();
+    const std::string& article_id = article.id;
     Extraction extraction = service_->Extract(
-        request_.article, request_.options, article_id, &cancelled_, deadline_);
+        article.article, request_.options, article_id, &cancelled_, deadline_);
     if (!extraction.status.ok()) {
       FinishWith(ToGrpcStatus(extraction.status));
       return;
@@ -290,38 +289,20 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     // No read is outstanding, so read_buffer_ is ours until the next one.
-    auto request = std::make_unique<ArticleRequest>();
-    std::string article_id;
-    absl::Status status = ParseRequest(
-        read_buffer_, v1::StreamExtractRequest::descriptor()->full_name(),
-        request.get(), &article_id);
-    read_buffer_.Clear();
-    if (status.ok()) {
-      article_id = ArticleIdOf(request->article);
-      status =
-          CheckArticle(request->article, service_->options_.max_article_bytes);
-    }
+    // The worker parses it: memory is then allocated and freed on one thread.
+    grpc::ByteBuffer request;
+    request.Swap(&read_buffer_);
     {
       absl::MutexLock lock(&mu_);
       reading_ = false;
-      ++articles_read_;
       if (finished_) {
         return;
       }
       ++unanswered_;
-      service_->metrics_->stream_buffered_articles().Increment();
-      if (status.ok()) {
-        refs_.fetch_add(1);
-        service_->Schedule([this, request = std::move(request),
-                            article_id = std::move(article_id)] {
-          ExtractOnWorker(*request, article_id);
-        });
-      } else {
-        service_->metrics_->RecordArticle(
-            static_cast<grpc::StatusCode>(status.code()), absl::ZeroDuration());
-        ready_.push_back(ErrorResponse(article_id, status));
-        MaybeWriteLocked();
-      }
+      refs_.fetch_add(1);
+      service_->Schedule([this, request = std::move(request)] {
+        AnswerOnWorker(request);
+      });
       MaybeReadLocked();
     }
     StartDueOperations();
@@ -331,7 +312,7 @@ class ExtractionService::StreamExtractReactor final
     {
       absl::MutexLock lock(&mu_);
       writing_ = false;
-      ReleaseArticlesLocked(1);
+      ReleaseLocked(write_.articles);
       if (ok) {
         MaybeWriteLocked();
         MaybeReadLocked();
@@ -368,28 +349,47 @@ class ExtractionService::StreamExtractReactor final
   }
 
  private:
-  void ExtractOnWorker(const ArticleRequest& request,
-                       const std::string& article_id) {
-    Extraction extraction = service_->Extract(
-        request.article, request.options, article_id, &cancelled_, deadline_);
-    grpc::ByteBuffer response;
-    if (extraction.status.ok()) {
-      v1::StreamExtractResponse result;
-      result.set_article_id(article_id);
-      for (const extract::Contact& contact : extraction.result.contacts) {
-        ToProto(contact, article_id, result.add_contacts());
-      }
-      *result.mutable_summary() = std::move(extraction.summary);
-      response = SerializeToByteBuffer(result);
-    } else {
-      response = ErrorResponse(article_id, extraction.status);
+  // A response ready to be written and the number of articles it answers.
+  struct Answer {
+    grpc::ByteBuffer bytes;
+    int articles = 0;
+  };
+
+  // Reads the request, extracts its articles in order and queues the answer:
+  // one response, with a result per article in `results` for a batch. The
+  // response lives on an arena, which makes its many small strings cheap.
+  void AnswerOnWorker(const grpc::ByteBuffer& wire_request) {
+    ArticleRequest request;
+    const absl::Status parsed = ParseStreamExtractRequest(
+        wire_request, service_->options_.max_article_bytes, &request);
+    const int articles =
+        parsed.ok() ? static_cast<int>(request.articles.size()) : 1;
+    {
+      absl::MutexLock lock(&mu_);
+      articles_read_ += articles;
+      service_->metrics_->stream_buffered_articles().Increment(articles);
     }
+    google::protobuf::Arena arena;
+    auto* response =
+        google::protobuf::Arena::CreateMessage<v1::StreamExtractResponse>(
+            &arena);
+    if (parsed.ok()) {
+      for (const RequestArticle& article : request.articles) {
+        AnswerArticle(article, request.options,
+                      request.batch ? response->add_results() : response);
+      }
+    } else {
+      service_->metrics_->RecordArticle(
+          static_cast<grpc::StatusCode>(parsed.code()), absl::ZeroDuration());
+      SetError(parsed, response);
+    }
+    Answer answer = {SerializeToByteBuffer(*response), articles};
     {
       absl::MutexLock lock(&mu_);
       if (finished_) {
-        ReleaseArticlesLocked(1);
+        ReleaseLocked(answer.articles);
       } else {
-        ready_.push_back(std::move(response));
+        ready_.push_back(std::move(answer));
         MaybeWriteLocked();
       }
     }
@@ -397,14 +397,34 @@ class ExtractionService::StreamExtractReactor final
     Unref();
   }
 
-  static grpc::ByteBuffer ErrorResponse(const std::string& article_id,
-                                        const absl::Status& status) {
-    v1::StreamExtractResponse result;
-    result.set_article_id(article_id);
-    result.mutable_summary()->set_article_id(article_id);
-    result.mutable_error()->set_code(static_cast<int32_t>(status.code()));
-    result.mutable_error()->set_message(std::string(status.message()));
-    return SerializeToByteBuffer(result);
+  void AnswerArticle(const RequestArticle& article,
+                     const v1::ExtractionOptions& options,
+                     v1::StreamExtractResponse* result) {
+    result->set_article_id(article.id);
+    if (!article.status.ok()) {
+      service_->metrics_->RecordArticle(
+          static_cast<grpc::StatusCode>(article.status.code()),
+          absl::ZeroDuration());
+      SetError(article.status, result);
+      return;
+    }
+    Extraction extraction = service_->Extract(
+        article.article, options, article.id, &cancelled_, deadline_);
+    if (!extraction.status.ok()) {
+      SetError(extraction.status, result);
+      return;
+    }
+    for (const extract::Contact& contact : extraction.result.contacts) {
+      ToProto(contact, article.id, result->add_contacts());
+    }
+    *result->mutable_summary() = std::move(extraction.summary);
+  }
+
+  static void SetError(const absl::Status& status,
+                       v1::StreamExtractResponse* result) {
+    result->mutable_summary()->set_article_id(result->article_id());
+    result->mutable_error()->set_code(static_cast<int32_t>(status.code()));
+    result->mutable_error()->set_message(std::string(status.message()));
   }
 
   void MaybeReadLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -421,7 +441,7 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     writing_ = true;
-    write_buffer_ = ready_.front();  // shares the slices
+    write_ = std::move(ready_.front());
     ready_.pop_front();
     write_due_ = true;
   }
@@ -440,7 +460,9 @@ class ExtractionService::StreamExtractReactor final
     finished_ = true;
     finished_with_ = status.error_code();
     // Results not yet written never will be.
-    ReleaseArticlesLocked(static_cast<int>(ready_.size()));
+    for (const Answer& answer : ready_) {
+      ReleaseLocked(answer.articles);
+    }
     ready_.clear();
     finish_due_ = true;
     finish_status_ = status;
@@ -475,7 +497,7 @@ class ExtractionService::StreamExtractReactor final
         StartRead(&read_buffer_);
       }
       if (write) {
-        StartWrite(&write_buffer_);
+        StartWrite(&write_.bytes);
       }
       if (finish) {
         Finish(finish_status);
@@ -486,9 +508,10 @@ class ExtractionService::StreamExtractReactor final
     }
   }
 
-  void ReleaseArticlesLocked(int count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    unanswered_ -= count;
-    service_->metrics_->stream_buffered_articles().Decrement(count);
+  // Counts a request of `articles` articles as answered (or dropped).
+  void ReleaseLocked(int articles) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    --unanswered_;
+    service_->metrics_->stream_buffered_articles().Decrement(articles);
   }
 
   void Unref() {
@@ -506,10 +529,10 @@ class ExtractionService::StreamExtractReactor final
   std::atomic<int> refs_{1};  // gRPC's, until OnDone
 
   absl::Mutex mu_;
-  grpc::ByteBuffer read_buffer_;   // target of the outstanding read
-  grpc::ByteBuffer write_buffer_;  // source of the outstanding write
-  std::deque<grpc::ByteBuffer> ready_ ABSL_GUARDED_BY(mu_);
-  int unanswered_ ABSL_GUARDED_BY(mu_) = 0;  // read, not yet answered
+  grpc::ByteBuffer read_buffer_;  // target of the outstanding read
+  Answer write_;                  // source of the outstanding write
+  std::deque<Answer> ready_ ABSL_GUARDED_BY(mu_);
+  int unanswered_ ABSL_GUARDED_BY(mu_) = 0;  // requests read, not answered
   int articles_read_ ABSL_GUARDED_BY(mu_) = 0;
   bool reading_ ABSL_GUARDED_BY(mu_) = false;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;

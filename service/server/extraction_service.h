@@ -3,15 +3,17 @@
 // ExtractContacts runs the extraction on the worker pool, then writes each
 // contact and the closing summary, one write at a time.
 //
-// StreamExtract reads articles while fewer than `stream_window` of them are
+// StreamExtract reads requests while fewer than `stream_window` of them are
 // unanswered (queued, being extracted, or waiting to be written), runs each on
-// the worker pool and writes each result as soon as it is ready, at most one
+// the worker pool and writes each answer as soon as it is ready, at most one
 // write outstanding. A client that sends without reading therefore makes the
 // server stop reading, and HTTP/2 flow control then stops the client: the
-// server never holds more than `stream_window` articles per stream. Results
-// are written in COMPLETION order, not arrival order; clients correlate them
-// by `article_id`. A per-article failure is reported in that result's `error`
-// and the stream goes on.
+// server never holds more than `stream_window` requests (each at most gRPC's
+// message size limit) per stream. A request is an article or a batch of
+// them; a batch is extracted in order on one worker and answered by one
+// response. Answers are written in COMPLETION order, not arrival order;
+// clients correlate them by `article_id`. A per-article failure is reported
+// in that result's `error` and the stream goes on.
 //
 // With a contact store, each article's contacts are written to it on the
 // worker thread after a successful extraction and before any response is
@@ -58,7 +60,8 @@ struct ExtractionServiceOptions {
   // Extraction calls (of both methods) served at once; more are refused with
   // RESOURCE_EXHAUSTED.
   int max_concurrent_streams = 64;
-  // Articles one StreamExtract call may have read and not yet answered.
+  // Requests (an article or a batch each) one StreamExtract call may have
+  // read and not yet answered.
   int stream_window = 8;
   LogFormat log_format = LogFormat::kText;
 };

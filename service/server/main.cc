@@ -33,8 +33,8 @@ ABSL_FLAG(int64_t, max_article_bytes, int64_t{1} << 20,
 ABSL_FLAG(int, max_concurrent_streams, 64,
           "extraction calls served at once; more get RESOURCE_EXHAUSTED");
 ABSL_FLAG(int, stream_window, 0,
-          "articles one StreamExtract call may have read and not yet "
-          "answered; 0 means twice --workers");
+          "StreamExtract requests (an article or a batch each) one call "
+          "may have read and not yet answered; 0 means twice --workers");
 ABSL_FLAG(absl::Duration, keepalive_time, absl::Minutes(2),
           "interval of HTTP/2 keepalive pings to idle clients");
 ABSL_FLAG(absl::Duration, keepalive_timeout, absl::Seconds(20),

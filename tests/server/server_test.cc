@@ -204,6 +204,62 @@ TEST(StreamExtractTest, ReportsPerArticleErrorsAndGoesOn) {
   }
 }
 
+TEST(StreamExtractTest, AnswersABatchWithOneResultPerArticleInOrder) {
+  std::unique_ptr<Server> server =
+      StartServer([](ServerOptions& o) { o.max_article_bytes = 4096; });
+  auto stub = v1::ExtractionService::NewStub(Connect(*server));
+  grpc::ClientContext context;
+  auto stream = stub->StreamExtract(&context);
+  // A batch mixing good articles with every bad case, then a lone article.
+  const std::vector<ErrorCase> cases = ErrorCases();
+  v1::StreamExtractRequest batch;
+  *batch.mutable_article() = FixtureArticle("batch-head");
+  for (size_t i = 0; i < cases.size(); ++i) {
+    v1::Article& bad = *batch.add_articles();
+    bad = FixtureArticle(absl::StrCat("batch-bad-", i));
+    cases[i].spoil(bad);
+    *batch.add_articles() = FixtureArticle(absl::StrCat("batch-good-", i));
+  }
+  ASSERT_TRUE(stream->Write(batch));
+  ASSERT_TRUE(stream->Write(StreamRequestFor(FixtureArticle("lone"))));
+  ASSERT_TRUE(stream->WritesDone());
+  std::vector<v1::StreamExtractResponse> responses;
+  v1::StreamExtractResponse response;
+  while (stream->Read(&response)) responses.push_back(response);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), 2u);
+  const bool batch_first = responses[0].results_size() > 0;
+  const v1::StreamExtractResponse& batched = responses[batch_first ? 0 : 1];
+  const v1::StreamExtractResponse& lone = responses[batch_first ? 1 : 0];
+
+  EXPECT_EQ(lone.article_id(), "lone");
+  EXPECT_EQ(lone.results_size(), 0);
+  EXPECT_GT(lone.contacts_size(), 0);
+  EXPECT_TRUE(batched.article_id().empty());
+  EXPECT_FALSE(batched.has_error());
+  ASSERT_EQ(batched.results_size(), static_cast<int>(1 + 2 * cases.size()));
+  const v1::StreamExtractResponse& head = batched.results(0);
+  EXPECT_EQ(head.article_id(), "batch-head");
+  EXPECT_EQ(head.contacts_size(), lone.contacts_size());
+  EXPECT_EQ(head.summary().article_id(), "batch-head");
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const v1::StreamExtractResponse& bad = batched.results(1 + 2 * i);
+    EXPECT_EQ(bad.article_id(), absl::StrCat("batch-bad-", i))
+        << cases[i].name;
+    EXPECT_EQ(bad.error().code(), static_cast<int>(cases[i].code))
+        << cases[i].name;
+    EXPECT_THAT(bad.error().message(), HasSubstr(cases[i].message))
+        << cases[i].name;
+    EXPECT_EQ(bad.contacts_size(), 0);
+    const v1::StreamExtractResponse& good = batched.results(2 + 2 * i);
+    EXPECT_EQ(good.article_id(), absl::StrCat("batch-good-", i));
+    EXPECT_FALSE(good.has_error()) << good.error().message();
+    EXPECT_EQ(good.contacts_size(), lone.contacts_size());
+    EXPECT_EQ(good.results_size(), 0);
+  }
+  EXPECT_EQ(server->metrics().stream_buffered_articles().Value(), 0);
+}
+
 TEST(LimitsTest, RefusesCallsBeyondMaxConcurrentStreams) {
   std::unique_ptr<Server> server =
       StartServer([](ServerOptions& o) { o.max_concurrent_streams = 1; });
