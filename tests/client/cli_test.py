@@ -136,6 +136,22 @@ class CliTest(unittest.TestCase):
             normalised_json_lines(run.stdout,
                                   sort_key=lambda o: o["articleId"]))
 
+    def test_stream_in_batches_prints_the_same_lines(self):
+        # Two articles per request: the last request is a partial batch.
+        run = self.attache("stream", "--batch=2", str(FIXTURES / "batch.jsonl"))
+        self.assertEqual(run.returncode, 8, run.stderr)
+        self.assertIn("3 articles", run.stderr)
+        self.assertIn("1 failed", run.stderr)
+        self.assert_golden(
+            "stream_batch.jsonl",
+            normalised_json_lines(run.stdout,
+                                  sort_key=lambda o: o["articleId"]))
+
+    def test_stream_refuses_an_empty_batch(self):
+        run = self.attache("stream", "--batch=0", str(FIXTURES / "batch.jsonl"))
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("--batch must be at least 1", run.stderr)
+
     def test_stream_directory_uses_file_names_as_ids(self):
         run = self.attache("stream", "--max_in_flight=1",
                            str(FIXTURES / "articles"))

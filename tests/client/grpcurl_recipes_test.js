@@ -143,7 +143,9 @@ function fromProtoJson(type, json) {
     } else if (fieldType?.fullName === '.google.protobuf.Duration') {
       const seconds = Number.parseFloat(value);
       object[field.name] = { seconds: String(Math.trunc(seconds)), nanos: Math.round((seconds % 1) * 1e9) };
-    } else if (fieldType && fieldType.fields && value !== null && typeof value === 'object') {
+    } else if (fieldType?.fields && Array.isArray(value)) {
+      object[field.name] = value.map((element) => fromProtoJson(fieldType, element));
+    } else if (fieldType?.fields && value !== null && typeof value === 'object') {
       object[field.name] = fromProtoJson(fieldType, value);
     } else {
       object[field.name] = value;
@@ -218,14 +220,18 @@ const CHECKS = {
     assert.ok(responses.slice(0, -1).every((r) => r.contact), 'contacts first');
   },
   'attache.v1.ExtractionService/StreamExtract': (requests, responses) => {
-    assert.deepEqual(responses.map((r) => r.article_id).sort(),
-      requests.map((r) => r.article.id).sort());
-    for (const response of responses) {
-      const request = requests.find((r) => r.article.id === response.article_id);
-      assert.equal(Boolean(response.error), request.article.body === '',
-        `only the empty article fails: ${JSON.stringify(response)}`);
+    // A batch request carries `articles` and is answered with `results`.
+    const articles = requests.flatMap((r) => [...(r.article ? [r.article] : []),
+      ...(r.articles ?? [])]);
+    const results = responses.flatMap((r) => ((r.results ?? []).length > 0 ? r.results : [r]));
+    assert.deepEqual(results.map((r) => r.article_id).sort(),
+      articles.map((a) => a.id).sort());
+    for (const result of results) {
+      const article = articles.find((a) => a.id === result.article_id);
+      assert.equal(Boolean(result.error), article.body === '',
+        `only the empty article fails: ${JSON.stringify(result)}`);
     }
-    assert.ok(responses.some((r) => (r.contacts ?? []).length > 0), 'some contacts');
+    assert.ok(results.some((r) => (r.contacts ?? []).length > 0), 'some contacts');
   },
   'attache.v1.AdminService/GetServerInfo': (requests, responses) => {
     assert.ok(responses[0].server_version, 'a server version');

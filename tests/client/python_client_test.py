@@ -85,6 +85,23 @@ class PythonClientTest(unittest.TestCase):
                     for c in result.contacts]
         self.assertEqual(shape(results["m3"]), shape(results["m0"]))
 
+    def test_stream_in_batches_answers_every_article_once(self):
+        articles = [make_article(MEETING, article_id=f"b{i}")
+                    for i in range(7)]
+        articles.insert(3, make_article("", article_id="empty"))
+        single = {r.article_id: r for r in self.client.stream(articles)}
+        batched = list(self.client.stream(articles, batch_size=3,
+                                          max_in_flight=1))
+        self.assertEqual(sorted(r.article_id for r in batched),
+                         sorted(single))
+        for result in batched:
+            self.assertEqual(len(result.results), 0)
+            self.assertEqual(result.error, single[result.article_id].error)
+            self.assertEqual(len(result.contacts),
+                             len(single[result.article_id].contacts))
+        with self.assertRaises(ValueError):
+            next(self.client.stream(articles, batch_size=0))
+
     def test_stream_can_be_abandoned(self):
         endless = (make_article(MEETING, article_id=f"e{i}")
                    for i in range(10**6))
