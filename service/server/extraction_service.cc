@@ -289,20 +289,33 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     // No read is outstanding, so read_buffer_ is ours until the next one.
-    // The worker parses it: memory is then allocated and freed on one thread.
-    grpc::ByteBuffer request;
-    request.Swap(&read_buffer_);
+    auto request = std::make_unique<ArticleRequest>();
+    const absl::Status parsed = ParseStreamExtractRequest(
+        read_buffer_, service_->options_.max_article_bytes, request.get());
+    read_buffer_.Clear();
     {
       absl::MutexLock lock(&mu_);
       reading_ = false;
+      articles_read_ +=
+          parsed.ok() ? static_cast<int>(request->articles.size()) : 1;
       if (finished_) {
         return;
       }
       ++unanswered_;
-      refs_.fetch_add(1);
-      service_->Schedule([this, request = std::move(request)] {
-        AnswerOnWorker(request);
-      });
+      service_->metrics_->stream_buffered_requests().Increment();
+      if (parsed.ok()) {
+        refs_.fetch_add(1);
+        service_->Schedule([this, request = std::move(request)] {
+          AnswerOnWorker(*request);
+        });
+      } else {
+        service_->metrics_->RecordArticle(
+            static_cast<grpc::StatusCode>(parsed.code()), absl::ZeroDuration());
+        v1::StreamExtractResponse response;
+        SetError(parsed, &response);
+        ready_.push_back(SerializeToByteBuffer(response));
+        MaybeWriteLocked();
+      }
       MaybeReadLocked();
     }
     StartDueOperations();
@@ -312,7 +325,7 @@ class ExtractionService::StreamExtractReactor final
     {
       absl::MutexLock lock(&mu_);
       writing_ = false;
-      ReleaseLocked(write_.articles);
+      ReleaseLocked(1);
       if (ok) {
         MaybeWriteLocked();
         MaybeReadLocked();
@@ -349,45 +362,23 @@ class ExtractionService::StreamExtractReactor final
   }
 
  private:
-  // A response ready to be written and the number of articles it answers.
-  struct Answer {
-    grpc::ByteBuffer bytes;
-    int articles = 0;
-  };
-
-  // Reads the request, extracts its articles in order and queues the answer:
-  // one response, with a result per article in `results` for a batch. The
-  // response lives on an arena, which makes its many small strings cheap.
-  void AnswerOnWorker(const grpc::ByteBuffer& wire_request) {
-    ArticleRequest request;
-    const absl::Status parsed = ParseStreamExtractRequest(
-        wire_request, service_->options_.max_article_bytes, &request);
-    const int articles =
-        parsed.ok() ? static_cast<int>(request.articles.size()) : 1;
-    {
-      absl::MutexLock lock(&mu_);
-      articles_read_ += articles;
-      service_->metrics_->stream_buffered_articles().Increment(articles);
-    }
+  // Extracts the request's articles in order and queues the answer: one
+  // response, with a result per article in `results` for a batch. The
+  // response lives on an arena, which makes its many small messages cheap.
+  void AnswerOnWorker(const ArticleRequest& request) {
     google::protobuf::Arena arena;
     auto* response =
         google::protobuf::Arena::CreateMessage<v1::StreamExtractResponse>(
             &arena);
-    if (parsed.ok()) {
-      for (const RequestArticle& article : request.articles) {
-        AnswerArticle(article, request.options,
-                      request.batch ? response->add_results() : response);
-      }
-    } else {
-      service_->metrics_->RecordArticle(
-          static_cast<grpc::StatusCode>(parsed.code()), absl::ZeroDuration());
-      SetError(parsed, response);
+    for (const RequestArticle& article : request.articles) {
+      AnswerArticle(article, request.options,
+                    request.batch ? response->add_results() : response);
     }
-    Answer answer = {SerializeToByteBuffer(*response), articles};
+    grpc::ByteBuffer answer = SerializeToByteBuffer(*response);
     {
       absl::MutexLock lock(&mu_);
       if (finished_) {
-        ReleaseLocked(answer.articles);
+        ReleaseLocked(1);
       } else {
         ready_.push_back(std::move(answer));
         MaybeWriteLocked();
@@ -441,7 +432,7 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     writing_ = true;
-    write_ = std::move(ready_.front());
+    write_buffer_ = std::move(ready_.front());
     ready_.pop_front();
     write_due_ = true;
   }
@@ -460,9 +451,7 @@ class ExtractionService::StreamExtractReactor final
     finished_ = true;
     finished_with_ = status.error_code();
     // Results not yet written never will be.
-    for (const Answer& answer : ready_) {
-      ReleaseLocked(answer.articles);
-    }
+    ReleaseLocked(static_cast<int>(ready_.size()));
     ready_.clear();
     finish_due_ = true;
     finish_status_ = status;
@@ -497,7 +486,7 @@ class ExtractionService::StreamExtractReactor final
         StartRead(&read_buffer_);
       }
       if (write) {
-        StartWrite(&write_.bytes);
+        StartWrite(&write_buffer_);
       }
       if (finish) {
         Finish(finish_status);
@@ -508,10 +497,10 @@ class ExtractionService::StreamExtractReactor final
     }
   }
 
-  // Counts a request of `articles` articles as answered (or dropped).
-  void ReleaseLocked(int articles) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    --unanswered_;
-    service_->metrics_->stream_buffered_articles().Decrement(articles);
+  // Counts `requests` requests as answered (or dropped).
+  void ReleaseLocked(int requests) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    unanswered_ -= requests;
+    service_->metrics_->stream_buffered_requests().Decrement(requests);
   }
 
   void Unref() {
@@ -529,9 +518,9 @@ class ExtractionService::StreamExtractReactor final
   std::atomic<int> refs_{1};  // gRPC's, until OnDone
 
   absl::Mutex mu_;
-  grpc::ByteBuffer read_buffer_;  // target of the outstanding read
-  Answer write_;                  // source of the outstanding write
-  std::deque<Answer> ready_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer read_buffer_;   // target of the outstanding read
+  grpc::ByteBuffer write_buffer_;  // source of the outstanding write
+  std::deque<grpc::ByteBuffer> ready_ ABSL_GUARDED_BY(mu_);
   int unanswered_ ABSL_GUARDED_BY(mu_) = 0;  // requests read, not answered
   int articles_read_ ABSL_GUARDED_BY(mu_) = 0;
   bool reading_ ABSL_GUARDED_BY(mu_) = false;

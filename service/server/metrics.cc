@@ -69,10 +69,11 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                             .Help("Extraction calls being served.")
                             .Register(*registry_)
                             .Add({});
-  stream_buffered_articles_ =
+  stream_buffered_requests_ =
       &prometheus::BuildGauge()
-           .Name("attache_stream_buffered_articles")
-           .Help("Articles read from StreamExtract calls and not yet answered.")
+           .Name("attache_stream_buffered_requests")
+           .Help("StreamExtract requests (an article or a batch each) read and not "
+                 "yet answered.")
            .Register(*registry_)
            .Add({});
 }

@@ -55,8 +55,8 @@ class Metrics {
   prometheus::Gauge& streams_in_flight() const { return *streams_in_flight_; }
   // Articles the server holds for StreamExtract calls: read from the client and
   // not yet answered (queued, being extracted, or waiting to be written).
-  prometheus::Gauge& stream_buffered_articles() const {
-    return *stream_buffered_articles_;
+  prometheus::Gauge& stream_buffered_requests() const {
+    return *stream_buffered_requests_;
   }
 
   // Value of the RPC counter for `method` and `code`, for tests and logs.
@@ -74,7 +74,7 @@ class Metrics {
   prometheus::Histogram* store_write_seconds_;
   prometheus::Gauge* queue_depth_;
   prometheus::Gauge* streams_in_flight_;
-  prometheus::Gauge* stream_buffered_articles_;
+  prometheus::Gauge* stream_buffered_requests_;
 };
 
 // The canonical upper-case name of a status code ("RESOURCE_EXHAUSTED").

@@ -168,7 +168,7 @@ TEST(StreamExtractTest, ReturnsOneResultPerArticleCorrelatedById) {
   const grpc::Status status = stream->Finish();
   EXPECT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(ids.size(), static_cast<size_t>(kArticles));
-  EXPECT_EQ(server->metrics().stream_buffered_articles().Value(), 0);
+  EXPECT_EQ(server->metrics().stream_buffered_requests().Value(), 0);
 }
 
 TEST(StreamExtractTest, ReportsPerArticleErrorsAndGoesOn) {
@@ -257,7 +257,7 @@ TEST(StreamExtractTest, AnswersABatchWithOneResultPerArticleInOrder) {
     EXPECT_EQ(good.contacts_size(), lone.contacts_size());
     EXPECT_EQ(good.results_size(), 0);
   }
-  EXPECT_EQ(server->metrics().stream_buffered_articles().Value(), 0);
+  EXPECT_EQ(server->metrics().stream_buffered_requests().Value(), 0);
 }
 
 TEST(LimitsTest, RefusesCallsBeyondMaxConcurrentStreams) {
@@ -365,12 +365,12 @@ TEST(CancellationTest, CancelledStreamReleasesEveryBufferedArticle) {
     ASSERT_TRUE(stream->Write(StreamRequestFor(slow)));
   }
   ASSERT_TRUE(WaitFor([&] {
-    return server->metrics().stream_buffered_articles().Value() > 0;
+    return server->metrics().stream_buffered_requests().Value() > 0;
   }));
   context.TryCancel();
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
   EXPECT_TRUE(WaitFor([&] {
-    return server->metrics().stream_buffered_articles().Value() == 0 &&
+    return server->metrics().stream_buffered_requests().Value() == 0 &&
            server->metrics().streams_in_flight().Value() == 0 &&
            server->metrics().queue_depth().Value() == 0;
   }));
@@ -429,7 +429,7 @@ TEST(BackPressureTest, ServerBuffersAtMostTheStreamWindow) {
   const absl::Time end = absl::Now() + absl::Seconds(3);
   while (absl::Now() < end) {
     max_buffered = std::max(
-        max_buffered, server->metrics().stream_buffered_articles().Value());
+        max_buffered, server->metrics().stream_buffered_requests().Value());
     absl::SleepFor(absl::Milliseconds(2));
   }
   const int written_while_not_reading = written.load();
@@ -444,7 +444,7 @@ TEST(BackPressureTest, ServerBuffersAtMostTheStreamWindow) {
             << " articles; client wrote " << written_while_not_reading << " of "
             << kArticles << " 64 KiB articles before blocking\n";
   EXPECT_TRUE(WaitFor([&] {
-    return server->metrics().stream_buffered_articles().Value() == 0;
+    return server->metrics().stream_buffered_requests().Value() == 0;
   }));
 }
 
