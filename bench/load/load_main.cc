@@ -302,7 +302,8 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
       request_.mutable_article()->set_id(absl::StrCat("load-", sent_));
     }
     for (int i = 0; i < request_.articles_size(); ++i) {
-      request_.mutable_articles(i)->set_id(absl::StrCat("load-", sent_, "-", i));
+      request_.mutable_articles(i)->set_id(
+          absl::StrCat("load-", sent_, "-", i));
     }
     ++sent_;
     writing_ = true;
@@ -315,8 +316,8 @@ class StreamCall final : public grpc::ClientBidiReactor<StreamExtractRequest,
   StreamExtractRequest request_;
   StreamExtractResponse response_;
   absl::Mutex mu_;
-  int sent_ ABSL_GUARDED_BY(mu_) = 0;     // requests
-  int answers_ ABSL_GUARDED_BY(mu_) = 0;  // responses
+  int sent_ ABSL_GUARDED_BY(mu_) = 0;      // requests
+  int answers_ ABSL_GUARDED_BY(mu_) = 0;   // responses
   int received_ ABSL_GUARDED_BY(mu_) = 0;  // article results
   int errors_ ABSL_GUARDED_BY(mu_) = 0;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;

@@ -79,8 +79,9 @@ absl::Status ParseExtractContactsRequest(const grpc::ByteBuffer& buffer,
                                          size_t max_article_bytes,
                                          ArticleRequest* request) {
   UncheckedExtractContactsRequest unchecked;
-  absl::Status parsed = Parse(
-      buffer, v1::ExtractContactsRequest::descriptor()->full_name(), &unchecked);
+  absl::Status parsed =
+      Parse(buffer, v1::ExtractContactsRequest::descriptor()->full_name(),
+            &unchecked);
   if (!parsed.ok()) {
     return parsed;
   }

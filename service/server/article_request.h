@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/string_view.h"
 #include "attache/v1/article.pb.h"
 #include "attache/v1/extraction_service.pb.h"
 #include "google/protobuf/message.h"
@@ -45,7 +44,7 @@ struct ArticleRequest {
   bool batch = false;
 };
 
-// Parse `buffer`, the wire form of an ExtractContactsRequest or a
+// Parses `buffer`, the wire form of an ExtractContactsRequest or a
 // StreamExtractRequest, into `request`, and check each article against
 // `max_article_bytes` (see CheckArticle). The returned status is
 // INVALID_ARGUMENT only when the bytes are not a message of that type; a

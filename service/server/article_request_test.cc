@@ -39,10 +39,10 @@ constexpr size_t kLimit = 1024;
 
 TEST(ParseExtractContactsRequestTest, ParsesAValidRequest) {
   ArticleRequest parsed;
-  ASSERT_TRUE(ParseExtractContactsRequest(
-                  ToByteBuffer(RawRequest("wire-1", "Talks began.")), kLimit,
-                  &parsed)
-                  .ok());
+  ASSERT_TRUE(
+      ParseExtractContactsRequest(
+          ToByteBuffer(RawRequest("wire-1", "Talks began.")), kLimit, &parsed)
+          .ok());
   ASSERT_EQ(parsed.articles.size(), 1u);
   const RequestArticle& article = parsed.articles.front();
   EXPECT_TRUE(article.status.ok()) << article.status;
@@ -54,10 +54,11 @@ TEST(ParseExtractContactsRequestTest, ParsesAValidRequest) {
 
 TEST(ParseExtractContactsRequestTest, NamesFieldAndOffsetOfInvalidUtf8) {
   ArticleRequest parsed;
-  ASSERT_TRUE(ParseExtractContactsRequest(
-                  ToByteBuffer(RawRequest("bad-bytes", "Envoys met\xC3 in Oslo.")),
-                  kLimit, &parsed)
-                  .ok());
+  ASSERT_TRUE(
+      ParseExtractContactsRequest(
+          ToByteBuffer(RawRequest("bad-bytes", "Envoys met\xC3 in Oslo.")),
+          kLimit, &parsed)
+          .ok());
   ASSERT_EQ(parsed.articles.size(), 1u);
   const absl::Status& status = parsed.articles.front().status;
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);

@@ -305,9 +305,8 @@ class ExtractionService::StreamExtractReactor final
       service_->metrics_->stream_buffered_requests().Increment();
       if (parsed.ok()) {
         refs_.fetch_add(1);
-        service_->Schedule([this, request = std::move(request)] {
-          AnswerOnWorker(*request);
-        });
+        service_->Schedule(
+            [this, request = std::move(request)] { AnswerOnWorker(*request); });
       } else {
         service_->metrics_->RecordArticle(
             static_cast<grpc::StatusCode>(parsed.code()), absl::ZeroDuration());
@@ -432,7 +431,7 @@ class ExtractionService::StreamExtractReactor final
       return;
     }
     writing_ = true;
-    write_buffer_ = std::move(ready_.front());
+    write_buffer_ = ready_.front();  // shares the slices
     ready_.pop_front();
     write_due_ = true;
   }

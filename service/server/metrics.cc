@@ -72,8 +72,7 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
   stream_buffered_requests_ =
       &prometheus::BuildGauge()
            .Name("attache_stream_buffered_requests")
-           .Help("StreamExtract requests (an article or a batch each) read and not "
-                 "yet answered.")
+           .Help("StreamExtract requests read and not yet answered.")
            .Register(*registry_)
            .Add({});
 }

@@ -244,8 +244,7 @@ TEST(StreamExtractTest, AnswersABatchWithOneResultPerArticleInOrder) {
   EXPECT_EQ(head.summary().article_id(), "batch-head");
   for (size_t i = 0; i < cases.size(); ++i) {
     const v1::StreamExtractResponse& bad = batched.results(1 + 2 * i);
-    EXPECT_EQ(bad.article_id(), absl::StrCat("batch-bad-", i))
-        << cases[i].name;
+    EXPECT_EQ(bad.article_id(), absl::StrCat("batch-bad-", i)) << cases[i].name;
     EXPECT_EQ(bad.error().code(), static_cast<int>(cases[i].code))
         << cases[i].name;
     EXPECT_THAT(bad.error().message(), HasSubstr(cases[i].message))
