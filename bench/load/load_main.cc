@@ -337,7 +337,7 @@ void RunStream(v1::ExtractionService::Stub& stub, const v1::Article& article) {
   const auto [answered, errors] = call.Wait();
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   std::printf(
-      "stream  StreamExtract window %d, batch %d: %d articles in %.1f s = "
+      "stream  StreamExtract window %d, batch %d: %d articles in %.2f s = "
       "%.1f articles/s (%d errors)\n",
       absl::GetFlag(FLAGS_stream_window), absl::GetFlag(FLAGS_batch), answered,
       seconds, answered / seconds, errors);
@@ -384,7 +384,7 @@ void RunEngine(const v1::Article& article) {
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   const int articles = std::max(1, extracted.load());
   std::printf(
-      "engine  in-process, %d threads: %d articles in %.1f s = %.1f "
+      "engine  in-process, %d threads: %d articles in %.2f s = %.1f "
       "articles/s\n"
       "        CPU %.1f us per article\n",
       threads, extracted.load(), seconds, extracted.load() / seconds,

@@ -402,10 +402,14 @@ TEST(CancellationTest, StreamDeadlinePassingMidStreamEndsIt) {
 }
 
 // A client that writes as fast as it can and never reads: the server must stop
-// reading once `stream_window` articles are unanswered, so what it holds stays
-// bounded however much the client tries to send.
-TEST(BackPressureTest, ServerBuffersAtMostTheStreamWindow) {
+// reading once `stream_window` requests are unanswered, so what it holds stays
+// bounded however much the client tries to send. The parameter is the number
+// of articles per request (1: single articles, more: batches).
+class BackPressureTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(BackPressureTest, ServerBuffersAtMostTheStreamWindow) {
   constexpr int kWindow = 4;
+  const int batch = GetParam();
   std::unique_ptr<Server> server = StartServer([](ServerOptions& o) {
     o.workers = 1;
     o.stream_window = kWindow;
@@ -415,12 +419,18 @@ TEST(BackPressureTest, ServerBuffersAtMostTheStreamWindow) {
   auto stream = stub->StreamExtract(&context);
   v1::Article article = FixtureArticle("");
   article.set_body(LongBody(64 * 1024));
-  constexpr int kArticles = 400;  // 25 MiB, far more than transport buffers
+  // 25 MiB in all, far more than transport buffers.
+  const int requests = 400 / batch;
   std::atomic<int> written{0};
   std::thread writer([&] {
-    for (int i = 0; i < kArticles; ++i) {
-      article.set_id(absl::StrCat("flood-", i));
-      if (!stream->Write(StreamRequestFor(article))) return;
+    for (int i = 0; i < requests; ++i) {
+      v1::StreamExtractRequest request;
+      for (int a = 0; a < batch; ++a) {
+        article.set_id(absl::StrCat("flood-", i, "-", a));
+        *(batch == 1 ? request.mutable_article() : request.add_articles()) =
+            article;
+      }
+      if (!stream->Write(request)) return;
       ++written;
     }
   });
@@ -438,14 +448,18 @@ TEST(BackPressureTest, ServerBuffersAtMostTheStreamWindow) {
 
   EXPECT_EQ(max_buffered, kWindow);  // reached the window and never passed it
   // The client was held back by flow control rather than buffered for.
-  EXPECT_LT(written_while_not_reading, kArticles);
+  EXPECT_LT(written_while_not_reading, requests);
   std::cerr << "back-pressure: max buffered " << max_buffered
-            << " articles; client wrote " << written_while_not_reading << " of "
-            << kArticles << " 64 KiB articles before blocking\n";
+            << " requests; client wrote " << written_while_not_reading << " of "
+            << requests << " requests of " << batch
+            << " 64 KiB articles before blocking\n";
   EXPECT_TRUE(WaitFor([&] {
     return server->metrics().stream_buffered_requests().Value() == 0;
   }));
 }
+
+INSTANTIATE_TEST_SUITE_P(SingleAndBatched, BackPressureTest,
+                         ::testing::Values(1, 4));
 
 TEST(ShutdownTest, DrainsCallsUnderWayAndRefusesNewOnes) {
   std::unique_ptr<Server> server = StartServer();

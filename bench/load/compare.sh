@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# StreamExtract against the engine on the same core, in alternating short runs
+# so that the shared host's swings in speed fall on both sides alike.
+#
+# The server (one worker) and each engine run (one thread) are pinned to core
+# 0; the load generator runs on core 1, off the server's core. Prints the
+# totals of all pairs: articles/s of each side and their ratio, and CPU time
+# per article of each side and their ratio.
+#
+# Usage: bench/load/compare.sh [BUILD_DIR] [PAIRS] [BATCH] [WINDOW] [SECONDS]
+#   defaults: build 20 16 4 1 (BATCH articles per StreamExtract request,
+#   WINDOW requests in flight, SECONDS per run)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+pairs=${2:-20}
+batch=${3:-16}
+window=${4:-4}
+seconds=${5:-1}
+port=50931
+load="$build/bench/load/attache-load"
+
+taskset -c 0 "$build/service/server/attache-server" --listen="127.0.0.1:$port" \
+  --metrics_listen= --store_url= --workers=1 2>/dev/null &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+sleep 1.5
+
+# Each run prints "N articles in T s" and "C us per article"; keep N, T, C.
+fields='
+  { for (i = 2; i < NF; ++i) {
+      if ($i == "articles" && $(i + 1) == "in") { n = $(i - 1); t = $(i + 2) }
+      if ($i == "us") { c = $(i - 1) }
+  } }
+  END { print side, n, t, c }'
+runs=$(for _ in $(seq "$pairs"); do
+  taskset -c 1 "$load" --target="127.0.0.1:$port" --modes=stream \
+    --duration="${seconds}s" --batch="$batch" --stream_window="$window" \
+    --server_pid="$server" | awk -v side=stream "$fields"
+  taskset -c 0 "$load" --modes=engine --duration="${seconds}s" \
+    --engine_threads=1 | awk -v side=engine "$fields"
+done)
+
+echo "$runs" | awk -v batch="$batch" -v window="$window" -v pairs="$pairs" '
+  { n[$1] += $2; t[$1] += $3; cpu[$1] += $2 * $4 }
+  END {
+    s = n["stream"] / t["stream"]; e = n["engine"] / t["engine"]
+    cs = cpu["stream"] / n["stream"]; ce = cpu["engine"] / n["engine"]
+    printf "batch %d, window %d, %d pairs: stream %.0f articles/s, engine %.0f articles/s, ratio %.3f\n", batch, window, pairs, s, e, s / e
+    printf "CPU per article: server %.1f us, engine %.1f us, ratio %.3f\n", cs, ce, ce / cs
+  }'
