@@ -89,6 +89,14 @@ TEST(ParseExtractContactsRequestTest, RejectsBytesThatAreNotProtobuf) {
                         "attache.v1.ExtractContactsRequest"));
 }
 
+ArticleRequest ParsedStreamRequest(const v1::StreamExtractRequest& request) {
+  ArticleRequest parsed;
+  EXPECT_TRUE(
+      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
+          .ok());
+  return parsed;
+}
+
 TEST(ParseStreamExtractRequestTest, ReadsABatchInOrderAfterTheArticle) {
   v1::StreamExtractRequest request;
   request.mutable_article()->set_id("first");
@@ -99,10 +107,7 @@ TEST(ParseStreamExtractRequestTest, ReadsABatchInOrderAfterTheArticle) {
     article.set_body("Ministers spoke.");
   }
   request.mutable_articles(1)->set_body(" ");
-  ArticleRequest parsed;
-  ASSERT_TRUE(
-      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
-          .ok());
+  const ArticleRequest parsed = ParsedStreamRequest(request);
   EXPECT_TRUE(parsed.batch);
   ASSERT_EQ(parsed.articles.size(), 3u);
   EXPECT_EQ(parsed.articles[0].id, "first");
@@ -117,10 +122,7 @@ TEST(ParseStreamExtractRequestTest, ReadsABatchInOrderAfterTheArticle) {
 TEST(ParseStreamExtractRequestTest, ABatchNeedNotSetTheSingleArticle) {
   v1::StreamExtractRequest request;
   request.add_articles()->set_body("Envoys met.");
-  ArticleRequest parsed;
-  ASSERT_TRUE(
-      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
-          .ok());
+  const ArticleRequest parsed = ParsedStreamRequest(request);
   EXPECT_TRUE(parsed.batch);
   ASSERT_EQ(parsed.articles.size(), 1u);
   EXPECT_TRUE(parsed.articles[0].status.ok());
@@ -206,10 +208,7 @@ TEST(SerializeToByteBufferTest, RoundTripsThroughParseStreamExtractRequest) {
   article.set_language("en");
   request.mutable_options()->set_min_confidence(0.25);
   request.mutable_options()->set_debug(true);
-  ArticleRequest parsed;
-  ASSERT_TRUE(
-      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
-          .ok());
+  const ArticleRequest parsed = ParsedStreamRequest(request);
   ASSERT_EQ(parsed.articles.size(), 1u);
   v1::StreamExtractRequest reparsed;
   *reparsed.mutable_article() = parsed.articles.front().article;

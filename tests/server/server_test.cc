@@ -96,6 +96,11 @@ struct ErrorCase {
   const char* message;
 };
 
+// A server whose article size limit ErrorCases() expects.
+std::unique_ptr<Server> StartServerForErrorCases() {
+  return StartServer([](ServerOptions& o) { o.max_article_bytes = 4096; });
+}
+
 std::vector<ErrorCase> ErrorCases() {
   return {
       {"empty body", [](v1::Article& a) { a.clear_body(); },
@@ -114,8 +119,7 @@ std::vector<ErrorCase> ErrorCases() {
 }
 
 TEST(ExtractContactsTest, AnswersEachBadArticleWithAnActionableError) {
-  std::unique_ptr<Server> server =
-      StartServer([](ServerOptions& o) { o.max_article_bytes = 4096; });
+  std::unique_ptr<Server> server = StartServerForErrorCases();
   auto stub = v1::ExtractionService::NewStub(Connect(*server));
   for (const ErrorCase& error : ErrorCases()) {
     v1::Article article = FixtureArticle("bad");
@@ -171,9 +175,16 @@ TEST(StreamExtractTest, ReturnsOneResultPerArticleCorrelatedById) {
   EXPECT_EQ(server->metrics().stream_buffered_requests().Value(), 0);
 }
 
+// The result of an article spoiled as `error` says so and has no contacts.
+void ExpectArticleError(const v1::StreamExtractResponse& result,
+                        const ErrorCase& error) {
+  EXPECT_EQ(result.error().code(), static_cast<int>(error.code)) << error.name;
+  EXPECT_THAT(result.error().message(), HasSubstr(error.message)) << error.name;
+  EXPECT_EQ(result.contacts_size(), 0) << error.name;
+}
+
 TEST(StreamExtractTest, ReportsPerArticleErrorsAndGoesOn) {
-  std::unique_ptr<Server> server =
-      StartServer([](ServerOptions& o) { o.max_article_bytes = 4096; });
+  std::unique_ptr<Server> server = StartServerForErrorCases();
   auto stub = v1::ExtractionService::NewStub(Connect(*server));
   grpc::ClientContext context;
   auto stream = stub->StreamExtract(&context);
@@ -192,12 +203,7 @@ TEST(StreamExtractTest, ReportsPerArticleErrorsAndGoesOn) {
   ASSERT_TRUE(stream->Finish().ok());
   ASSERT_EQ(results.size(), 2 * cases.size());
   for (size_t i = 0; i < cases.size(); ++i) {
-    const v1::StreamExtractResponse& bad = results[absl::StrCat("bad-", i)];
-    EXPECT_EQ(bad.error().code(), static_cast<int>(cases[i].code))
-        << cases[i].name;
-    EXPECT_THAT(bad.error().message(), HasSubstr(cases[i].message))
-        << cases[i].name;
-    EXPECT_EQ(bad.contacts_size(), 0);
+    ExpectArticleError(results[absl::StrCat("bad-", i)], cases[i]);
     const v1::StreamExtractResponse& good = results[absl::StrCat("good-", i)];
     EXPECT_FALSE(good.has_error());
     EXPECT_GT(good.contacts_size(), 0);
@@ -205,8 +211,7 @@ TEST(StreamExtractTest, ReportsPerArticleErrorsAndGoesOn) {
 }
 
 TEST(StreamExtractTest, AnswersABatchWithOneResultPerArticleInOrder) {
-  std::unique_ptr<Server> server =
-      StartServer([](ServerOptions& o) { o.max_article_bytes = 4096; });
+  std::unique_ptr<Server> server = StartServerForErrorCases();
   auto stub = v1::ExtractionService::NewStub(Connect(*server));
   grpc::ClientContext context;
   auto stream = stub->StreamExtract(&context);
@@ -245,11 +250,7 @@ TEST(StreamExtractTest, AnswersABatchWithOneResultPerArticleInOrder) {
   for (size_t i = 0; i < cases.size(); ++i) {
     const v1::StreamExtractResponse& bad = batched.results(1 + 2 * i);
     EXPECT_EQ(bad.article_id(), absl::StrCat("batch-bad-", i)) << cases[i].name;
-    EXPECT_EQ(bad.error().code(), static_cast<int>(cases[i].code))
-        << cases[i].name;
-    EXPECT_THAT(bad.error().message(), HasSubstr(cases[i].message))
-        << cases[i].name;
-    EXPECT_EQ(bad.contacts_size(), 0);
+    ExpectArticleError(bad, cases[i]);
     const v1::StreamExtractResponse& good = batched.results(2 + 2 * i);
     EXPECT_EQ(good.article_id(), absl::StrCat("batch-good-", i));
     EXPECT_FALSE(good.has_error()) << good.error().message();
