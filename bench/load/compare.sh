@@ -17,14 +17,25 @@ pairs=${2:-20}
 batch=${3:-16}
 window=${4:-4}
 seconds=${5:-1}
-port=50931
 load="$build/bench/load/attache-load"
+log=$(mktemp)
 
-taskset -c 0 "$build/service/server/attache-server" --listen="127.0.0.1:$port" \
-  --metrics_listen= --store_url= --workers=1 2>/dev/null &
+# Port 0: a free port of its own. (gRPC listens with SO_REUSEPORT, so a fixed
+# port would silently share the load with any server left on it.)
+taskset -c 0 "$build/service/server/attache-server" --listen=127.0.0.1:0 \
+  --metrics_listen= --store_url= --workers=1 2>"$log" &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-sleep 1.5
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's/.*event=serving port=\([0-9]*\).*/\1/p' "$log")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+if [ -z "$port" ]; then
+  echo "attache-server did not start: $(cat "$log")" >&2
+  exit 1
+fi
 
 # Each run prints "N articles in T s" and "C us per article"; keep N, T, C.
 fields='
