@@ -10,7 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
-#include "server/unchecked_request.pb.h"
+#include "server/unchecked.pb.h"
 #include "text/utf8.h"
 
 namespace attache::server {

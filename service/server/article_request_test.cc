@@ -1,5 +1,6 @@
 #include "server/article_request.h"
 
+#include <map>
 #include <string>
 
 #include "attache/v1/extraction_service.pb.h"
@@ -7,7 +8,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "gtest/gtest.h"
-#include "server/unchecked_request.pb.h"
+#include "server/unchecked.pb.h"
 
 namespace attache::server {
 namespace {
@@ -216,39 +217,57 @@ TEST(SerializeToByteBufferTest, RoundTripsThroughParseStreamExtractRequest) {
   EXPECT_EQ(reparsed.SerializeAsString(), request.SerializeAsString());
 }
 
-// The server's unchecked view must mirror the API field for field, with
-// `bytes` standing for `string`, or requests would be misread.
-void ExpectMirrors(const google::protobuf::Descriptor& api,
-                   const google::protobuf::Descriptor& unchecked) {
-  using google::protobuf::FieldDescriptor;
-  ASSERT_EQ(unchecked.field_count(), api.field_count()) << api.full_name();
-  for (int i = 0; i < api.field_count(); ++i) {
-    const FieldDescriptor& field = *api.field(i);
-    const FieldDescriptor* mirror = unchecked.FindFieldByNumber(field.number());
-    ASSERT_NE(mirror, nullptr) << field.full_name();
-    EXPECT_EQ(mirror->name(), field.name());
-    EXPECT_EQ(mirror->label(), field.label()) << field.full_name();
-    if (field.type() == FieldDescriptor::TYPE_STRING) {
-      EXPECT_EQ(mirror->type(), FieldDescriptor::TYPE_BYTES)
-          << field.full_name();
-    } else {
-      EXPECT_EQ(mirror->type(), field.type()) << field.full_name();
-    }
-    // Nested messages are shared, except the article, mirrored itself.
-    if (field.message_type() != nullptr &&
-        field.message_type() != v1::Article::descriptor()) {
-      EXPECT_EQ(mirror->message_type(), field.message_type())
-          << field.full_name();
-    }
-  }
+// The API's messages that the server mirrors (server/unchecked.proto), with
+// their mirrors.
+const std::map<const google::protobuf::Descriptor*,
+               const google::protobuf::Descriptor*>&
+Mirrors() {
+  static const auto* const kMirrors =
+      new std::map<const google::protobuf::Descriptor*,
+                   const google::protobuf::Descriptor*>{
+          {v1::Article::descriptor(), UncheckedArticle::descriptor()},
+          {v1::ExtractContactsRequest::descriptor(),
+           UncheckedExtractContactsRequest::descriptor()},
+          {v1::StreamExtractRequest::descriptor(),
+           UncheckedStreamExtractRequest::descriptor()},
+          {v1::Evidence::descriptor(), UncheckedEvidence::descriptor()},
+          {v1::Contact::descriptor(), UncheckedContact::descriptor()},
+          {v1::StreamExtractResponse::descriptor(),
+           UncheckedStreamExtractResponse::descriptor()},
+      };
+  return *kMirrors;
 }
 
-TEST(UncheckedRequestTest, MirrorsTheApi) {
-  ExpectMirrors(*v1::Article::descriptor(), *UncheckedArticle::descriptor());
-  ExpectMirrors(*v1::ExtractContactsRequest::descriptor(),
-                *UncheckedExtractContactsRequest::descriptor());
-  ExpectMirrors(*v1::StreamExtractRequest::descriptor(),
-                *UncheckedStreamExtractRequest::descriptor());
+// Each unchecked view must mirror the API field for field, with `bytes`
+// standing for `string` and mirrors for mirrored messages, or messages would
+// be misread.
+TEST(UncheckedTest, MirrorsTheApi) {
+  using google::protobuf::FieldDescriptor;
+  for (const auto& [api, unchecked] : Mirrors()) {
+    ASSERT_EQ(unchecked->field_count(), api->field_count()) << api->full_name();
+    for (int i = 0; i < api->field_count(); ++i) {
+      const FieldDescriptor& field = *api->field(i);
+      const FieldDescriptor* mirror =
+          unchecked->FindFieldByNumber(field.number());
+      ASSERT_NE(mirror, nullptr) << field.full_name();
+      EXPECT_EQ(mirror->name(), field.name());
+      EXPECT_EQ(mirror->label(), field.label()) << field.full_name();
+      if (field.type() == FieldDescriptor::TYPE_STRING) {
+        EXPECT_EQ(mirror->type(), FieldDescriptor::TYPE_BYTES)
+            << field.full_name();
+      } else {
+        EXPECT_EQ(mirror->type(), field.type()) << field.full_name();
+      }
+      EXPECT_EQ(mirror->enum_type(), field.enum_type()) << field.full_name();
+      if (field.message_type() != nullptr) {
+        const auto mirrored = Mirrors().find(field.message_type());
+        EXPECT_EQ(mirror->message_type(), mirrored == Mirrors().end()
+                                              ? field.message_type()
+                                              : mirrored->second)
+            << field.full_name();
+      }
+    }
+  }
 }
 
 TEST(ToGrpcStatusTest, KeepsCodeAndMessage) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "server/unchecked.pb.h"
 
 namespace attache::server {
 namespace {
@@ -116,8 +117,10 @@ void ToProto(const extract::TimeSpec& time, v1::TimeSpec* out) {
   ToProto(time.end, out->mutable_end());
 }
 
+// EvidenceMessage: v1::Evidence or UncheckedEvidence.
+template <typename EvidenceMessage>
 void ToProto(const extract::Evidence& evidence, absl::string_view article_id,
-             v1::Evidence* out) {
+             EvidenceMessage* out) {
   out->set_article_id(std::string(article_id));
   out->set_sentence_index(evidence.sentence_index);
   out->set_begin_offset(static_cast<int32_t>(evidence.begin));
@@ -153,8 +156,9 @@ extract::ExtractOptions ToExtractOptions(const v1::ExtractionOptions& options,
   return result;
 }
 
+template <typename ContactMessage>
 void ToProto(const extract::Contact& contact, absl::string_view article_id,
-             v1::Contact* out) {
+             ContactMessage* out) {
   out->Clear();
   out->set_id(contact.id);
   out->set_kind(ToProto(contact.kind));
@@ -180,5 +184,10 @@ void ToProto(const extract::Contact& contact, absl::string_view article_id,
     out->add_debug_rules(rule);
   }
 }
+
+template void ToProto(const extract::Contact& contact,
+                      absl::string_view article_id, v1::Contact* out);
+template void ToProto(const extract::Contact& contact,
+                      absl::string_view article_id, UncheckedContact* out);
 
 }  // namespace attache::server

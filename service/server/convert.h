@@ -25,8 +25,11 @@ extract::ExtractOptions ToExtractOptions(const v1::ExtractionOptions& options,
                                          absl::Time deadline);
 
 // Fills `out` (cleared first) with `contact` of the article `article_id`.
+// `ContactMessage` is v1::Contact or its wire twin UncheckedContact
+// (server/unchecked.proto), which convert.cc instantiates.
+template <typename ContactMessage>
 void ToProto(const extract::Contact& contact, absl::string_view article_id,
-             v1::Contact* out);
+             ContactMessage* out);
 
 }  // namespace attache::server
 
