@@ -234,6 +234,8 @@ Mirrors() {
           {v1::Contact::descriptor(), UncheckedContact::descriptor()},
           {v1::StreamExtractResponse::descriptor(),
            UncheckedStreamExtractResponse::descriptor()},
+          {v1::ExtractContactsResponse::descriptor(),
+           UncheckedExtractContactsResponse::descriptor()},
       };
   return *kMirrors;
 }
@@ -259,6 +261,9 @@ TEST(UncheckedTest, MirrorsTheApi) {
         EXPECT_EQ(mirror->type(), field.type()) << field.full_name();
       }
       EXPECT_EQ(mirror->enum_type(), field.enum_type()) << field.full_name();
+      EXPECT_EQ(mirror->containing_oneof() == nullptr,
+                field.containing_oneof() == nullptr)
+          << field.full_name();
       if (field.message_type() != nullptr) {
         const auto mirrored = Mirrors().find(field.message_type());
         EXPECT_EQ(mirror->message_type(), mirrored == Mirrors().end()

@@ -145,7 +145,8 @@ absl::Status ExtractionService::Store(const v1::Article& article,
 }
 
 // ExtractContacts: parse and check on the gRPC thread, extract on a worker,
-// then write the prepared responses one by one from OnWriteDone. The reactor
+// then write the prepared responses one by one from OnWriteDone (serialised
+// from their unchecked wire twins, see unchecked.proto). The reactor
 // needs no mutex: the worker hands over to the write chain by its last action
 // (the first StartWrite or Finish), and OnCancel only sets an atomic.
 class ExtractionService::ExtractContactsReactor final
@@ -207,7 +208,7 @@ class ExtractionService::ExtractContactsReactor final
       FinishWith(ToGrpcStatus(extraction.status));
       return;
     }
-    v1::ExtractContactsResponse response;
+    UncheckedExtractContactsResponse response;
     responses_.reserve(extraction.result.contacts.size() + 1);
     for (const extract::Contact& contact : extraction.result.contacts) {
       ToProto(contact, article_id, response.mutable_contact());
@@ -364,9 +365,8 @@ class ExtractionService::StreamExtractReactor final
  private:
   // Extracts the request's articles in order and queues the answer: one
   // response, with a result per article in `results` for a batch. The
-  // response lives on an arena, which makes its many small messages cheap,
-  // and is written as its unchecked wire twin, whose texts Protobuf does not
-  // check for UTF-8 again (see unchecked.proto).
+  // response, built as its unchecked wire twin (see unchecked.proto), lives
+  // on an arena, which makes its many small messages cheap.
   void AnswerOnWorker(const ArticleRequest& request) {
     google::protobuf::Arena arena;
     auto* response =
