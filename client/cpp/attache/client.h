@@ -105,8 +105,9 @@ class Client {
   using ResultSink = std::function<void(const v1::StreamExtractResponse&)>;
 
   struct StreamOptions {
-    // Articles sent and not yet answered; the client stops sending at this
-    // many, so neither side buffers without bound.
+    // Requests (an article or a batch each) sent and not yet answered; the
+    // client stops sending at this many, so neither side buffers without
+    // bound.
     int max_in_flight = 16;
     // Deadline of the whole stream; infinite by default, since a bulk run's
     // length depends on its input.
@@ -132,12 +133,13 @@ class Client {
   absl::StatusOr<Extraction> Extract(
       const v1::ExtractContactsRequest& request) const;
 
-  // Sends the articles of `next_article` over one StreamExtract call, at
-  // most `options.max_in_flight` unanswered at a time, and hands each result
-  // to `on_result` as it arrives. `next_article` runs on an internal writer
-  // thread, `on_result` on the calling thread; neither runs concurrently with
-  // itself. Returns once every result was delivered or the call failed; an
-  // error of `next_article` is returned as is.
+  // Sends the requests of `next_article` over one StreamExtract call, at
+  // most `options.max_in_flight` unanswered at a time, and hands each
+  // response (one article's result, or a batch's `results`) to `on_result`
+  // as it arrives. `next_article` runs on an internal writer thread,
+  // `on_result` on the calling thread; neither runs concurrently with itself.
+  // Returns once every result was delivered or the call failed; an error of
+  // `next_article` is returned as is.
   absl::Status StreamExtract(const ArticleSource& next_article,
                              const ResultSink& on_result,
                              const StreamOptions& options) const;
