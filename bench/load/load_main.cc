@@ -44,6 +44,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "grpcpp/support/channel_arguments.h"
 #include "kb/knowledge_base.h"
 #include "server/convert.h"
 
@@ -407,9 +408,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--duration is capped at 20s\n");
     return 2;
   }
+  if (absl::GetFlag(FLAGS_batch) < 1) {
+    std::fprintf(stderr, "--batch must be at least 1\n");
+    return 2;
+  }
   const attache::v1::Article article = attache::load::LoadArticle();
-  auto stub = attache::v1::ExtractionService::NewStub(grpc::CreateChannel(
-      absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxReceiveMessageSize(-1);  // batches' answers are large
+  auto stub = attache::v1::ExtractionService::NewStub(
+      grpc::CreateCustomChannel(absl::GetFlag(FLAGS_target),
+                                grpc::InsecureChannelCredentials(), arguments));
   for (const absl::string_view mode :
        absl::StrSplit(absl::GetFlag(FLAGS_modes), ',')) {
     if (mode == "unary") {

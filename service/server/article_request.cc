@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
 #include "server/unchecked.pb.h"
@@ -73,6 +74,47 @@ absl::Status Parse(const grpc::ByteBuffer& buffer,
   return absl::OkStatus();
 }
 
+// The number of `articles` entries of the StreamExtractRequest in `buffer`,
+// counted from the field tags without parsing the articles; -1 when the
+// bytes are not a well-formed message.
+int CountBatchArticles(const grpc::ByteBuffer& buffer) {
+  grpc::ByteBuffer copy(buffer);  // shares the slices; the reader consumes it
+  grpc::ProtoBufferReader reader(&copy);
+  google::protobuf::io::CodedInputStream input(&reader);
+  int count = 0;
+  while (const uint32_t tag = input.ReadTag()) {
+    constexpr int kWireTypeBits = 3;
+    if (static_cast<int>(tag >> kWireTypeBits) ==
+        v1::StreamExtractRequest::kArticlesFieldNumber) {
+      ++count;
+    }
+    uint64_t varint = 0;
+    uint32_t length = 0;
+    bool skipped = false;
+    switch (tag & ((1u << kWireTypeBits) - 1)) {
+      case 0:  // varint
+        skipped = input.ReadVarint64(&varint);
+        break;
+      case 1:  // 64-bit
+        skipped = input.Skip(8);
+        break;
+      case 2:  // length-delimited
+        skipped =
+            input.ReadVarint32(&length) && input.Skip(static_cast<int>(length));
+        break;
+      case 5:  // 32-bit
+        skipped = input.Skip(4);
+        break;
+      default:  // groups (not in proto3) and invalid wire types
+        break;
+    }
+    if (!skipped) {
+      return -1;
+    }
+  }
+  return input.ConsumedEntireMessage() ? count : -1;
+}
+
 }  // namespace
 
 absl::Status ParseExtractContactsRequest(const grpc::ByteBuffer& buffer,
@@ -93,7 +135,17 @@ absl::Status ParseExtractContactsRequest(const grpc::ByteBuffer& buffer,
 
 absl::Status ParseStreamExtractRequest(const grpc::ByteBuffer& buffer,
                                        size_t max_article_bytes,
+                                       int max_batch_articles,
                                        ArticleRequest* request) {
+  // Counted first: parsing a 4 MiB message of empty articles would take
+  // hundreds of megabytes.
+  const int batch_articles = CountBatchArticles(buffer);
+  if (batch_articles > max_batch_articles) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "the request's batch has %d articles, over the server's limit of %d "
+        "(--max_batch_articles); send smaller batches",
+        batch_articles, max_batch_articles));
+  }
   UncheckedStreamExtractRequest unchecked;
   absl::Status parsed = Parse(
       buffer, v1::StreamExtractRequest::descriptor()->full_name(), &unchecked);

@@ -45,15 +45,18 @@ struct ArticleRequest {
 };
 
 // Parses `buffer`, the wire form of an ExtractContactsRequest or a
-// StreamExtractRequest, into `request`, and check each article against
-// `max_article_bytes` (see CheckArticle). The returned status is
-// INVALID_ARGUMENT only when the bytes are not a message of that type; a
+// StreamExtractRequest, into `request`, and checks each article against
+// `max_article_bytes` (see CheckArticle). The returned status is an error
+// only for the request as a whole: INVALID_ARGUMENT when the bytes are not a
+// message of that type, RESOURCE_EXHAUSTED (naming the limit, before any
+// parsing) when a batch has more than `max_batch_articles` articles. A
 // problem with one article is in that article's `status`.
 absl::Status ParseExtractContactsRequest(const grpc::ByteBuffer& buffer,
                                          size_t max_article_bytes,
                                          ArticleRequest* request);
 absl::Status ParseStreamExtractRequest(const grpc::ByteBuffer& buffer,
                                        size_t max_article_bytes,
+                                       int max_batch_articles,
                                        ArticleRequest* request);
 
 // Checks that `article` can be extracted: a non-blank body (INVALID_ARGUMENT),

@@ -37,6 +37,7 @@ std::string RawRequest(const std::string& id, const std::string& body) {
 }
 
 constexpr size_t kLimit = 1024;
+constexpr int kBatchLimit = 3;
 
 TEST(ParseExtractContactsRequestTest, ParsesAValidRequest) {
   ArticleRequest parsed;
@@ -92,9 +93,9 @@ TEST(ParseExtractContactsRequestTest, RejectsBytesThatAreNotProtobuf) {
 
 ArticleRequest ParsedStreamRequest(const v1::StreamExtractRequest& request) {
   ArticleRequest parsed;
-  EXPECT_TRUE(
-      ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit, &parsed)
-          .ok());
+  EXPECT_TRUE(ParseStreamExtractRequest(SerializeToByteBuffer(request), kLimit,
+                                        kBatchLimit, &parsed)
+                  .ok());
   return parsed;
 }
 
@@ -120,6 +121,37 @@ TEST(ParseStreamExtractRequestTest, ReadsABatchInOrderAfterTheArticle) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(ParseStreamExtractRequestTest, RefusesABatchOverTheLimitUnparsed) {
+  v1::StreamExtractRequest request;
+  request.mutable_article()->set_body("Envoys met.");  // not counted
+  for (int i = 0; i < kBatchLimit; ++i) {
+    request.add_articles()->set_body("Ministers spoke.");
+  }
+  EXPECT_EQ(ParsedStreamRequest(request).articles.size(), 1u + kBatchLimit);
+
+  request.add_articles();
+  ArticleRequest parsed;
+  const absl::Status status = ParseStreamExtractRequest(
+      SerializeToByteBuffer(request), kLimit, kBatchLimit, &parsed);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(status.message(), HasSubstr("batch has 4 articles"));
+  EXPECT_THAT(status.message(), HasSubstr("limit of 3"));
+  EXPECT_THAT(status.message(), HasSubstr("--max_batch_articles"));
+  EXPECT_TRUE(parsed.articles.empty());
+}
+
+TEST(ParseStreamExtractRequestTest, RejectsBytesThatAreNotProtobuf) {
+  ArticleRequest parsed;
+  for (const char* bytes : {"\xff\xff\xff\xff",
+                            "\x1a\x05"
+                            "ab"}) {
+    const absl::Status status = ParseStreamExtractRequest(
+        ToByteBuffer(bytes), kLimit, kBatchLimit, &parsed);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(status.message(), HasSubstr("attache.v1.StreamExtractRequest"));
+  }
+}
+
 TEST(ParseStreamExtractRequestTest, ABatchNeedNotSetTheSingleArticle) {
   v1::StreamExtractRequest request;
   request.add_articles()->set_body("Envoys met.");
@@ -132,7 +164,8 @@ TEST(ParseStreamExtractRequestTest, ABatchNeedNotSetTheSingleArticle) {
 TEST(ParseStreamExtractRequestTest, AnEmptyRequestIsOneArticleWithNoBody) {
   ArticleRequest parsed;
   ASSERT_TRUE(
-      ParseStreamExtractRequest(ToByteBuffer(""), kLimit, &parsed).ok());
+      ParseStreamExtractRequest(ToByteBuffer(""), kLimit, kBatchLimit, &parsed)
+          .ok());
   EXPECT_FALSE(parsed.batch);
   ASSERT_EQ(parsed.articles.size(), 1u);
   EXPECT_THAT(parsed.articles[0].status.message(),

@@ -293,7 +293,8 @@ class ExtractionService::StreamExtractReactor final
     // No read is outstanding, so read_buffer_ is ours until the next one.
     auto request = std::make_unique<ArticleRequest>();
     const absl::Status parsed = ParseStreamExtractRequest(
-        read_buffer_, service_->options_.max_article_bytes, request.get());
+        read_buffer_, service_->options_.max_article_bytes,
+        service_->options_.max_batch_articles, request.get());
     read_buffer_.Clear();
     {
       absl::MutexLock lock(&mu_);

@@ -63,6 +63,9 @@ struct ExtractionServiceOptions {
   // Requests (an article or a batch each) one StreamExtract call may have
   // read and not yet answered.
   int stream_window = 8;
+  // Articles one StreamExtract request may carry; a request with more is
+  // answered with RESOURCE_EXHAUSTED without being parsed.
+  int max_batch_articles = 1024;
   LogFormat log_format = LogFormat::kText;
 };
 

@@ -35,6 +35,8 @@ ABSL_FLAG(int, max_concurrent_streams, 64,
 ABSL_FLAG(int, stream_window, 0,
           "StreamExtract requests (an article or a batch each) one call "
           "may have read and not yet answered; 0 means twice --workers");
+ABSL_FLAG(int, max_batch_articles, 1024,
+          "articles one StreamExtract request may carry in a batch");
 ABSL_FLAG(absl::Duration, keepalive_time, absl::Minutes(2),
           "interval of HTTP/2 keepalive pings to idle clients");
 ABSL_FLAG(absl::Duration, keepalive_timeout, absl::Seconds(20),
@@ -90,6 +92,12 @@ int Run() {
       static_cast<size_t>(absl::GetFlag(FLAGS_max_article_bytes));
   options.max_concurrent_streams = absl::GetFlag(FLAGS_max_concurrent_streams);
   options.stream_window = absl::GetFlag(FLAGS_stream_window);
+  options.max_batch_articles = absl::GetFlag(FLAGS_max_batch_articles);
+  if (options.max_batch_articles < 1) {
+    std::fprintf(stderr,
+                 "attache-server: --max_batch_articles must be at least 1\n");
+    return 2;
+  }
   options.keepalive_time = absl::GetFlag(FLAGS_keepalive_time);
   options.keepalive_timeout = absl::GetFlag(FLAGS_keepalive_timeout);
   options.kb_path = absl::GetFlag(FLAGS_kb_path);

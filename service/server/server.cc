@@ -41,6 +41,7 @@ ExtractionServiceOptions ServiceOptions(const ServerOptions& options,
   ExtractionServiceOptions service;
   service.max_article_bytes = options.max_article_bytes;
   service.max_concurrent_streams = options.max_concurrent_streams;
+  service.max_batch_articles = options.max_batch_articles;
   service.stream_window =
       options.stream_window > 0 ? options.stream_window : 2 * workers;
   service.log_format = options.log_format;
@@ -99,7 +100,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   // Without BDP probing HTTP/2 windows stay at their configured size instead
   // of growing to megabytes per stream: a StreamExtract client that does not
   // read is then stopped after a window's worth of bytes beyond the
-  // --stream_window articles the service holds.
+  // --stream_window requests the service holds.
   builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
   server->grpc_server_ = builder.BuildAndStart();
   if (server->grpc_server_ == nullptr || server->port_ == 0) {

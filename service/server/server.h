@@ -38,9 +38,11 @@ struct ServerOptions {
   size_t max_article_bytes = size_t{1} << 20;
   // Extraction calls served at once.
   int max_concurrent_streams = 64;
-  // Articles a StreamExtract call may have read and not yet answered; 0 means
-  // twice the number of workers.
+  // Requests (an article or a batch each) a StreamExtract call may have read
+  // and not yet answered; 0 means twice the number of workers.
   int stream_window = 0;
+  // Articles one StreamExtract request may carry.
+  int max_batch_articles = 1024;
   // HTTP/2 keepalive pings: interval, and how long to wait for the answer.
   absl::Duration keepalive_time = absl::Minutes(2);
   absl::Duration keepalive_timeout = absl::Seconds(20);

@@ -141,6 +141,18 @@ class CliTest(unittest.TestCase):
                     normalised_json_lines(run.stdout,
                                           sort_key=lambda o: o["articleId"]))
 
+    def test_stream_cuts_batches_that_would_outgrow_a_message(self):
+        # Five articles of 900 KB: one request of all five would pass the
+        # server's 4 MiB message limit and end the call.
+        sentence = "The envoy of Chile met the envoy of Peru in Lima. "
+        body = sentence * (900_000 // len(sentence))
+        lines = "".join(json.dumps({"id": f"big-{i}", "body": body}) + "\n"
+                        for i in range(5))
+        run = self.attache("stream", "--batch=5", "-", stdin=lines)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("5 articles", run.stderr)
+        self.assertIn("0 failed", run.stderr)
+
     def test_stream_refuses_an_empty_batch(self):
         run = self.attache("stream", "--batch=0", str(FIXTURES / "batch.jsonl"))
         self.assertEqual(run.returncode, 1)

@@ -260,6 +260,35 @@ TEST(StreamExtractTest, AnswersABatchWithOneResultPerArticleInOrder) {
   EXPECT_EQ(server->metrics().stream_buffered_requests().Value(), 0);
 }
 
+TEST(StreamExtractTest, RefusesABatchOverTheLimitAndGoesOn) {
+  std::unique_ptr<Server> server =
+      StartServer([](ServerOptions& o) { o.max_batch_articles = 2; });
+  auto stub = v1::ExtractionService::NewStub(Connect(*server));
+  grpc::ClientContext context;
+  auto stream = stub->StreamExtract(&context);
+  v1::StreamExtractRequest batch;
+  for (int i = 0; i < 3; ++i) {
+    *batch.add_articles() = FixtureArticle(absl::StrCat("over-", i));
+  }
+  ASSERT_TRUE(stream->Write(batch));
+  v1::StreamExtractResponse refused;
+  ASSERT_TRUE(stream->Read(&refused));
+  ASSERT_TRUE(stream->Write(StreamRequestFor(FixtureArticle("after"))));
+  ASSERT_TRUE(stream->WritesDone());
+  v1::StreamExtractResponse after;
+  ASSERT_TRUE(stream->Read(&after));
+  ASSERT_TRUE(stream->Finish().ok());
+
+  EXPECT_EQ(refused.error().code(),
+            static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  EXPECT_THAT(refused.error().message(), HasSubstr("limit of 2"));
+  EXPECT_TRUE(refused.article_id().empty());
+  EXPECT_EQ(refused.results_size(), 0);
+  EXPECT_EQ(after.article_id(), "after");
+  EXPECT_GT(after.contacts_size(), 0);
+  EXPECT_EQ(server->metrics().stream_buffered_requests().Value(), 0);
+}
+
 TEST(LimitsTest, RefusesCallsBeyondMaxConcurrentStreams) {
   std::unique_ptr<Server> server =
       StartServer([](ServerOptions& o) { o.max_concurrent_streams = 1; });

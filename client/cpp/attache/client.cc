@@ -135,6 +135,8 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Connect(
     credentials = grpc::SslCredentials(ssl);
   }
   grpc::ChannelArguments arguments;
+  // A StreamExtract batch's answer can outgrow gRPC's default 4 MiB.
+  arguments.SetMaxReceiveMessageSize(-1);
   if (options.max_attempts > 1) {
     arguments.SetServiceConfigJSON(RetryServiceConfig(options.max_attempts));
   } else {

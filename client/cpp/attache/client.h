@@ -97,12 +97,20 @@ class ContactStream {
 
 class Client {
  public:
-  // The next article to send, std::nullopt after the last one, or an error
-  // that aborts the stream (e.g. an unreadable input file).
+  // The next request to send (an article, or a batch in `articles`),
+  // std::nullopt after the last one, or an error that aborts the stream (e.g.
+  // an unreadable input file).
   using ArticleSource =
       std::function<absl::StatusOr<std::optional<v1::StreamExtractRequest>>()>;
-  // Receives each result of a StreamExtract call.
+  // Receives each response of a StreamExtract call: one article's result, or
+  // a batch's `results`.
   using ResultSink = std::function<void(const v1::StreamExtractResponse&)>;
+
+  // Largest StreamExtract batch worth building, in bytes of its articles: a
+  // request must fit the server's message limit, at least 4 MiB, with room
+  // for the rest of the request.
+  static constexpr size_t kMaxBatchBytes =
+      (size_t{4} << 20) - (size_t{64} << 10);
 
   struct StreamOptions {
     // Requests (an article or a batch each) sent and not yet answered; the

@@ -184,24 +184,35 @@ ExitCode RunStream(const Client& client, absl::Span<const std::string> args) {
   if (batch < 1) return Fail(ExitCode::kUsage, "--batch must be at least 1");
   absl::Status input_status;
   bool input_done = false;
-  // The next request: one article, or up to --batch of them as a batch.
+  std::optional<v1::Article> held;  // read, but left for the next batch
+  // The next request: one article, or up to --batch of them as a batch, cut
+  // early rather than outgrow Client::kMaxBatchBytes.
   const auto next_request =
       [&]() -> absl::StatusOr<std::optional<v1::StreamExtractRequest>> {
     v1::StreamExtractRequest request;
     *request.mutable_options() = options;
     int count = 0;
-    while (count < batch && !input_done) {
-      absl::StatusOr<std::optional<v1::Article>> article = (*reader)->Next();
-      if (!article.ok()) {
-        input_status = article.status();
-        return input_status;
+    size_t bytes = 0;
+    while (count < batch) {
+      if (!held.has_value()) {
+        if (input_done) break;
+        absl::StatusOr<std::optional<v1::Article>> article = (*reader)->Next();
+        if (!article.ok()) {
+          input_status = article.status();
+          return input_status;
+        }
+        if (!article->has_value()) {
+          input_done = true;
+          break;
+        }
+        held = **std::move(article);
       }
-      if (!article->has_value()) {
-        input_done = true;
-        break;
-      }
+      const size_t size = held->ByteSizeLong();
+      if (count > 0 && bytes + size > Client::kMaxBatchBytes) break;
       *(batch == 1 ? request.mutable_article() : request.add_articles()) =
-          **std::move(article);
+          *std::move(held);
+      held.reset();
+      bytes += size;
       ++count;
     }
     if (count == 0) return std::nullopt;

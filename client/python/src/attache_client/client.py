@@ -42,6 +42,10 @@ _RETRIED_METHODS = (
     {"service": "grpc.health.v1.Health", "method": "Check"},
 )
 
+# Largest StreamExtract batch built, in bytes of its articles: a request must
+# fit the server's message limit, at least 4 MiB, with room for the rest.
+_MAX_BATCH_BYTES = 4 * 2**20 - 64 * 2**10
+
 
 def _service_config(max_attempts: int) -> str:
     return json.dumps({"methodConfig": [{
@@ -125,7 +129,9 @@ class Client:
                  deadline: float = 30.0, max_attempts: int = 4):
         if not 1 <= max_attempts <= 5:
             raise ValueError("max_attempts must be between 1 and 5")
-        options = [("grpc.enable_retries", int(max_attempts > 1))]
+        # A StreamExtract batch's answer can outgrow gRPC's default 4 MiB.
+        options = [("grpc.enable_retries", int(max_attempts > 1)),
+                   ("grpc.max_receive_message_length", -1)]
         if max_attempts > 1:
             options.append(("grpc.service_config",
                             _service_config(max_attempts)))
@@ -186,15 +192,18 @@ class Client:
                batch_size: int = 1,
                deadline: Optional[float] = None
                ) -> Iterator[StreamExtractResponse]:
-        """Results of many articles over one StreamExtract call, one per article.
+        """Results of many articles over one StreamExtract call.
 
-        With ``batch_size`` above 1 the articles travel in batches of that
-        many per request (``StreamExtractRequest.articles``), which costs the
-        server less per article when articles are short; results still come
-        one per article. At most ``max_in_flight`` requests are sent and not
-        yet answered, so a slow consumer slows the sender down instead of
-        growing buffers. Results may come in another order; ``article_id``
-        correlates them.
+        With ``batch_size`` above 1 the articles travel in batches of up to
+        that many per request (``StreamExtractRequest.articles``; a batch is
+        cut early rather than grow past 4 MiB), which costs the server less
+        per article when articles are short; results still come one per
+        article, except that a request the server refuses as a whole (e.g. a
+        batch over its ``--max_batch_articles``) gets one result with an
+        empty ``article_id`` and the ``error``. At most ``max_in_flight``
+        requests are sent and not yet answered, so a slow consumer slows the
+        sender down instead of growing buffers. Results may come in another
+        order; ``article_id`` correlates them.
         """
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
@@ -210,12 +219,18 @@ class Client:
             return extraction_service_pb2.StreamExtractRequest(articles=batch)
 
         def batches():
-            batch = []
+            # Cut early rather than outgrow the server's message limit.
+            batch, size = [], 0
             for article in articles:
-                batch.append(make_article(article))
+                article = make_article(article)
+                if batch and size + article.ByteSize() > _MAX_BATCH_BYTES:
+                    yield batch
+                    batch, size = [], 0
+                batch.append(article)
+                size += article.ByteSize()
                 if len(batch) == batch_size:
                     yield batch
-                    batch = []
+                    batch, size = [], 0
             if batch:
                 yield batch
 
