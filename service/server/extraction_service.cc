@@ -391,6 +391,7 @@ class ExtractionService::StreamExtractReactor final
     Unref();
   }
 
+  // Fills `result` with the article's contacts and summary, or its error.
   void AnswerArticle(const RequestArticle& article,
                      const v1::ExtractionOptions& options,
                      UncheckedStreamExtractResponse* result) {
@@ -414,6 +415,7 @@ class ExtractionService::StreamExtractReactor final
     *result->mutable_summary() = std::move(extraction.summary);
   }
 
+  // Marks `result`, whose article_id is set, as failed with `status`.
   static void SetError(const absl::Status& status,
                        UncheckedStreamExtractResponse* result) {
     result->mutable_summary()->set_article_id(result->article_id());

@@ -11,9 +11,12 @@
 // server never holds more than `stream_window` requests (each at most gRPC's
 // message size limit) per stream. A request is an article or a batch of
 // them; a batch is extracted in order on one worker and answered by one
-// response. Answers are written in COMPLETION order, not arrival order;
-// clients correlate them by `article_id`. A per-article failure is reported
-// in that result's `error` and the stream goes on.
+// response, its results in the batch's order. Answers are written in
+// COMPLETION order, not arrival order; clients correlate them by
+// `article_id`. A per-article failure is reported in that result's `error`;
+// a request refused as a whole (not a message, or a batch over
+// `max_batch_articles`) is answered by one `error` with an empty
+// `article_id`. Either way the stream goes on.
 //
 // With a contact store, each article's contacts are written to it on the
 // worker thread after a successful extraction and before any response is

@@ -53,8 +53,9 @@ class Metrics {
   prometheus::Gauge& queue_depth() const { return *queue_depth_; }
   // Extraction calls (both RPCs) being served.
   prometheus::Gauge& streams_in_flight() const { return *streams_in_flight_; }
-  // Articles the server holds for StreamExtract calls: read from the client and
-  // not yet answered (queued, being extracted, or waiting to be written).
+  // Requests (an article or a batch each) the server holds for StreamExtract
+  // calls: read from the client and not yet answered (queued, being
+  // extracted, or waiting to be written).
   prometheus::Gauge& stream_buffered_requests() const {
     return *stream_buffered_requests_;
   }

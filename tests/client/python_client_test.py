@@ -102,6 +102,15 @@ class PythonClientTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             next(self.client.stream(articles, batch_size=0))
 
+    def test_stream_cuts_batches_that_would_outgrow_a_message(self):
+        # Five articles of 900 KB would make one request over 4 MiB.
+        body = MEETING * (900_000 // len(MEETING))
+        articles = [make_article(body, article_id=f"big{i}") for i in range(5)]
+        results = list(self.client.stream(articles, batch_size=5))
+        self.assertEqual(sorted(r.article_id for r in results),
+                         [f"big{i}" for i in range(5)])
+        self.assertFalse(any(r.HasField("error") for r in results))
+
     def test_stream_can_be_abandoned(self):
         endless = (make_article(MEETING, article_id=f"e{i}")
                    for i in range(10**6))

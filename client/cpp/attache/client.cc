@@ -205,8 +205,8 @@ absl::Status Client::StreamExtract(const ArticleSource& next_article,
   absl::Status source_status;  // written by the writer, read after join()
   // A gRPC stream allows one reader and one writer at a time, so the writer
   // runs beside the reading loop below: it waits for room before each
-  // article and never waits on a result, and the reader never waits on an
-  // article.
+  // request and never waits on a response, and the reader never waits on a
+  // request.
   std::thread writer([&] {
     const auto has_room = [&] {
       mu.AssertHeld();
