@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "gtest/gtest.h"
+#include "server/unchecked.pb.h"
 
 namespace attache::server {
 namespace {
@@ -100,6 +101,21 @@ TEST(ConvertTest, ContactCarriesEveryField) {
   EXPECT_DOUBLE_EQ(proto.confidence(), 0.875);
   ASSERT_EQ(proto.debug_rules_size(), 1);
   EXPECT_EQ(proto.debug_rules(0), "visit.travel_to");
+}
+
+// What the server writes from the unchecked twin reads back as the same
+// v1::Contact.
+TEST(ConvertTest, UncheckedContactIsTheSameOnTheWire) {
+  extract::Contact contact = PlannedVisit();
+  contact.debug_rules = {"trigger:visit", "time:next-month"};
+  v1::Contact checked;
+  ToProto(contact, "art-9", &checked);
+  UncheckedContact unchecked;
+  ToProto(contact, "art-9", &unchecked);
+  v1::Contact read_back;
+  ASSERT_TRUE(read_back.ParseFromString(unchecked.SerializeAsString()));
+  EXPECT_EQ(read_back.SerializeAsString(), checked.SerializeAsString());
+  EXPECT_EQ(read_back.debug_rules_size(), 2);
 }
 
 TEST(ConvertTest, UnresolvedTimeHasNoDates) {

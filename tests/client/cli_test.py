@@ -154,7 +154,8 @@ class CliTest(unittest.TestCase):
         self.assertIn("0 failed", run.stderr)
 
     def test_stream_refuses_an_empty_batch(self):
-        run = self.attache("stream", "--batch=0", str(FIXTURES / "batch.jsonl"))
+        run = self.attache("stream", "--batch=0",
+                           str(FIXTURES / "batch.jsonl"))
         self.assertEqual(run.returncode, 1)
         self.assertIn("--batch must be at least 1", run.stderr)
 
