@@ -292,7 +292,7 @@ void SentenceContacts::FindTriggers() {
   triggers_.clear();
   for (size_t i = 0; i < tokens_.size();) {
     if (!HasClass(tokens_[i], WordClass::kTriggerStart) ||
-        (InActor(i) && (tokens_[i].lists & kVisitNoun) == 0)) {
+        (InActor(i) && !In(i, kVisitNoun))) {
       ++i;
       continue;
     }
@@ -677,10 +677,7 @@ TimeSpec SentenceContacts::TimeFor(const TimeExpression* best,
       spec.granularity = TimeGranularity::kDay;
       spec.start = spec.end = *published_;
     } else if (*status == ContactStatus::kPlanned) {
-      const absl::CivilMonth month(*published_);
-      spec.granularity = TimeGranularity::kMonth;
-      spec.start = absl::CivilDay(month);
-      spec.end = absl::CivilDay(month + 1) - 1;
+      CoverMonth(absl::CivilMonth(*published_), &spec);
     }
   }
   return spec;
@@ -1087,10 +1084,7 @@ void SentenceContacts::Visit(const TriggerMatch& t, ContactStatus status,
       if (time.granularity != TimeGranularity::kDay) {
         continue;
       }
-      const absl::CivilMonth month(time.start);
-      time.granularity = TimeGranularity::kMonth;
-      time.start = absl::CivilDay(month);
-      time.end = absl::CivilDay(month + 1) - 1;
+      CoverMonth(absl::CivilMonth(time.start), &time);
     }
   }
   if (!met.empty()) {

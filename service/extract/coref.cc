@@ -95,6 +95,7 @@ void CorefResolver::Remember(const ActorMention& mention) {
   }
   people_.push_back(
       {mention.actor, mention.office_id, LastWord(mention.actor.name)});
+  knows_unlisted_person_ |= mention.actor.id.empty();
 }
 
 bool CorefResolver::ResolveSurname(ActorMention* mention) const {
@@ -157,8 +158,7 @@ void CorefResolver::AddLastNameMentions(const Sentence& sentence,
                                         SentenceMentions* mentions) const {
   // People missing from the knowledge base, named again by last name. Without
   // any, nothing is added and the mentions stay in order.
-  if (std::all_of(people_.begin(), people_.end(),
-                  [](const Known& known) { return !known.actor.id.empty(); })) {
+  if (!knows_unlisted_person_) {
     return;
   }
   const auto& tokens = sentence.tokens;

@@ -49,6 +49,7 @@ class CorefResolver {
   const kb::KnowledgeBase& kb_;
   std::optional<absl::CivilDay> date_;
   std::vector<Known> people_;          // in order of introduction
+  bool knows_unlisted_person_ = false;  // someone in people_ has no KB id
   std::optional<Actor> last_subject_;  // first person of the latest sentence
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/time_expr.h"
 
 namespace attache::extract {
 namespace {
@@ -57,11 +58,6 @@ const TimeSpec& Finer(const TimeSpec& a, const TimeSpec& b) {
     return b;
   }
   if (b.granularity == TimeGranularity::kNone) {
-    return a;
-  }
-  // A single day, the usual case, is at least as fine as any span: decided
-  // without the day arithmetic of the differences.
-  if (a.start == a.end && b.start <= b.end) {
     return a;
   }
   return (a.end - a.start) <= (b.end - b.start) ? a : b;
@@ -233,9 +229,7 @@ void DateByPublicationMonth(absl::CivilDay published,
         StatusClass(contact.status) == 1) {
       continue;
     }
-    contact.time.granularity = TimeGranularity::kMonth;
-    contact.time.start = absl::CivilDay(month);
-    contact.time.end = absl::CivilDay(month + 1) - 1;
+    CoverMonth(month, &contact.time);
   }
 }
 

@@ -310,9 +310,9 @@ TimeSpec Day(absl::CivilDay day) {
 }
 
 TimeSpec MonthSpan(absl::CivilMonth month) {
-  return {.granularity = TimeGranularity::kMonth,
-          .start = absl::CivilDay(month),
-          .end = absl::CivilDay(month + 1) - 1};
+  TimeSpec spec;
+  CoverMonth(month, &spec);
+  return spec;
 }
 
 TimeSpec YearSpan(int year) {
@@ -481,6 +481,12 @@ TimeSpec ResolveTime(const TimeExpression& e,
 
 bool IsAfter(const TimeSpec& time, absl::CivilDay published) {
   return time.granularity != TimeGranularity::kNone && time.start > published;
+}
+
+void CoverMonth(absl::CivilMonth month, TimeSpec* time) {
+  time->granularity = TimeGranularity::kMonth;
+  time->start = absl::CivilDay(month);
+  time->end = absl::CivilDay(month + 1) - 1;
 }
 
 }  // namespace attache::extract

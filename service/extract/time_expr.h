@@ -72,6 +72,10 @@ TimeSpec ResolveTime(const TimeExpression& expression,
 // True when a resolved time lies after `published` (used as a status cue).
 bool IsAfter(const TimeSpec& time, absl::CivilDay published);
 
+// Makes `time` cover the whole of `month` at month granularity; its text is
+// kept.
+void CoverMonth(absl::CivilMonth month, TimeSpec* time);
+
 }  // namespace attache::extract
 
 #endif  // ATTACHE_EXTRACT_TIME_EXPR_H_
