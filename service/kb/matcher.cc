@@ -1,7 +1,6 @@
 #include "kb/matcher.h"
 
 #include <algorithm>
-#include <cstring>
 #include <tuple>
 #include <utility>
 

@@ -117,8 +117,8 @@ CharInfo Classify(UChar32 c) {
   CharInfo info;
   if (c < 0x80) {
     info.cls = kAscii.cls[c];
-    info.upper = kAscii.upper[c];
-    info.folded[0] = kAscii.lower[c];
+    info.upper = absl::ascii_isupper(static_cast<unsigned char>(c));
+    info.folded[0] = absl::ascii_tolower(static_cast<unsigned char>(c));
     info.folded_length = InWord(info.cls) ? 1 : 0;
     return info;
   }

@@ -25,6 +25,7 @@
 #include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 #include "text/byte_block.h"
+#include "text/char_class.h"
 #include "text/packed_word.h"
 
 namespace attache::kb {
@@ -156,8 +157,8 @@ class Tokenizer {
 
 namespace internal {
 
-// The classes of characters and the scanning of ASCII that Tokenizer::Next
-// uses: eight bytes at a time in the general case, sixteen in the common one.
+// The classes of characters and the scanning of ASCII, sixteen bytes at a
+// time, that Tokenizer::Next uses.
 
 enum class CharClass : uint8_t {
   kBreak,  // separates words and breaks multi-word matches
@@ -179,9 +180,6 @@ inline constexpr size_t kMaxAbbreviationLength = 3;
 // the tokenizer's inner loops; it sends the other bytes to the decoder.
 struct AsciiTable {
   std::array<CharClass, 256> cls{};
-  std::array<bool, 256> word{};  // cls is kLetter or kDigit
-  std::array<char, 128> lower{};
-  std::array<bool, 128> upper{};
 };
 
 constexpr AsciiTable MakeAsciiTable() {
@@ -190,9 +188,7 @@ constexpr AsciiTable MakeAsciiTable() {
     table.cls[c] = CharClass::kMultibyte;
   }
   for (int c = 0; c < 128; ++c) {
-    table.upper[c] = c >= 'A' && c <= 'Z';
-    table.lower[c] = static_cast<char>(table.upper[c] ? c - 'A' + 'a' : c);
-    if (table.upper[c] || (c >= 'a' && c <= 'z')) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
       table.cls[c] = CharClass::kLetter;
     } else if (c >= '0' && c <= '9') {
       table.cls[c] = CharClass::kDigit;
@@ -207,8 +203,6 @@ constexpr AsciiTable MakeAsciiTable() {
     } else {
       table.cls[c] = CharClass::kBreak;
     }
-    table.word[c] =
-        table.cls[c] == CharClass::kLetter || table.cls[c] == CharClass::kDigit;
   }
   return table;
 }
@@ -222,7 +216,6 @@ struct AsciiScan {
   uint32_t word = 0;     // ASCII letters and digits
   uint32_t letters = 0;  // ASCII letters
   uint32_t upper = 0;    // upper-case ASCII letters
-  uint32_t high = 0;     // bytes of 0x80 and above
   // The bytes with letters in lower case, in a buffer of the caller: valid
   // up to the end of the text or for sixteen bytes, and eight more readable.
   const char* folded = nullptr;
@@ -251,7 +244,6 @@ inline AsciiScan ScanAscii(absl::string_view text, size_t pos,
   scan.letters = block.Letters() >> shift;
   scan.word = scan.letters | (block.InRange('0', '9') >> shift);
   scan.upper = block.InRange('A', 'Z') >> shift;
-  scan.high = block.NonAscii() >> shift;
   scan.folded = buffer->data() + shift;
   return scan;
 }
@@ -277,7 +269,7 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
   bool joined = has_previous_;
   // Most words follow a single space, which joins.
   if (begin + 1 < size && data[begin] == ' ' &&
-      internal::kAscii.word[static_cast<unsigned char>(data[begin + 1])]) {
+      (text::BitsOf(data[begin + 1]) & text::kAlnumByte) != 0) {
     ++begin;
   } else {
     while (true) {
@@ -309,8 +301,9 @@ inline Tokenizer::Step Tokenizer::NextAsciiWord(Word* word,
     return Step::kOther;
   }
   const size_t end = begin + length;
-  if (((scan.high >> length) & 1) != 0 ||
-      (length == 1 && end < size && data[end] == '.')) {
+  // A non-ASCII letter may continue the word, a period an abbreviation.
+  if (end < size && ((text::BitsOf(data[end]) & text::kHighByte) != 0 ||
+                     (length == 1 && data[end] == '.'))) {
     return Step::kOther;
   }
   const uint32_t in_word = (uint32_t{1} << length) - 1;
