@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "extract/lexicon.h"
+#include "text/byte_block.h"
 
 namespace attache::extract {
 namespace {
@@ -110,22 +111,12 @@ bool IsAbbreviation(absl::string_view word) {
 }
 
 // Writes `text` with ASCII letters lower-cased (as absl::ascii_tolower) to
-// `out`, eight bytes at a time.
+// `out`, a text::ByteBlock at a time.
 void LowerAscii(absl::string_view text, char* out) {
-  constexpr uint64_t kOnes = 0x0101010101010101u;
   size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t bytes = 0;
-    std::memcpy(&bytes, text.data() + i, sizeof(bytes));
-    // Per byte, without carries between bytes: the high bit of `at_least_a`
-    // is set from 'A' up, that of `above_z` beyond 'Z'; bytes with their own
-    // high bit set (not ASCII) are left alone.
-    const uint64_t low7 = bytes & (0x7F * kOnes);
-    const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;
-    const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;
-    const uint64_t upper = at_least_a & ~above_z & ~bytes & (0x80 * kOnes);
-    bytes |= upper >> 2;  // 0x80 >> 2 is the case bit 0x20
-    std::memcpy(out + i, &bytes, sizeof(bytes));
+  for (; i + text::ByteBlock::kSize <= text.size();
+       i += text::ByteBlock::kSize) {
+    text::ByteBlock(text.data() + i).StoreLowerCase(out + i);
   }
   for (; i < text.size(); ++i) {
     out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
@@ -179,8 +170,8 @@ size_t AsciiWordRun(const char* lower) {
   constexpr uint64_t kOnes = 0x0101010101010101u;
   uint64_t bytes = 0;
   std::memcpy(&bytes, lower, sizeof(bytes));
-  // Per byte, without carries between bytes, as in LowerAscii(): high bits
-  // set where the byte is in 'a'..'z' or '0'..'9'.
+  // Per byte, without carries between bytes: high bits set where the byte is
+  // in 'a'..'z' or '0'..'9'.
   const uint64_t low7 = bytes & (0x7F * kOnes);
   const uint64_t letter =
       (low7 + (0x80 - 'a') * kOnes) & ~(low7 + (0x80 - 'z' - 1) * kOnes);
