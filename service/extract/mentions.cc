@@ -739,8 +739,7 @@ void SentenceScanner::Run() {
       std::string country;
       // The words' lists (extract/lexicon.h) spare most tokens the
       // comparisons below.
-      if ((t.lists & kCounterpartNoun) != 0 &&
-          (lower == "counterpart" || lower == "peer") &&
+      if ((t.lists & kCounterpartNoun) != 0 && lower != "counterparts" &&
           !(country = QualifierBefore(i, &qualifier_begin)).empty() &&
           !(SpanAt(i + 1) != nullptr &&
             SpanAt(i + 1)->Has(EntityType::kPerson))) {

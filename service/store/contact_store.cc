@@ -344,7 +344,7 @@ absl::Status ContactStore::Database::Configure() {
   }
 
   constexpr std::array<absl::string_view, kStatementCount> kSql = {
-      kSelectArticle, kUpsertArticle, kSelectContacts, kUpsertContact,
+      kSelectArticle, kUpsertArticle,    kSelectContacts, kUpsertContact,
       kDeleteContact, "BEGIN IMMEDIATE", "COMMIT"};
   for (int id = 0; id < kStatementCount; ++id) {
     const int result = sqlite3_prepare_v3(
@@ -359,10 +359,11 @@ absl::Status ContactStore::Database::Configure() {
 
 absl::Status ContactStore::Database::Put(const ArticleMetadata& article,
                                          absl::Span<const ContactRow> rows) {
-  absl::Status status = [&] {
+  absl::Status status;
+  {
     Query begin = Use(kBeginId);
-    return Run(begin, "starting the article's transaction");
-  }();
+    status = Run(begin, "starting the article's transaction");
+  }
   if (!status.ok()) {
     return status;
   }
